@@ -1,0 +1,44 @@
+import { ROLES, type Role } from "@/db/schema/accounts";
+
+/**
+ * The permission matrix: what each role may do. The UI uses it to hide controls,
+ * every verb calls it to refuse. Later capabilities add their actions here.
+ */
+export const ACTIONS = [
+  "project.read",
+  "project.create",
+  "project.update",
+  "member.read",
+  "member.invite",
+  "member.update_role",
+  "member.remove",
+  "api_key.read",
+  "api_key.create",
+  "api_key.revoke",
+  "audit.read",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const READ: Action[] = ["project.read", "member.read", "api_key.read"];
+const ADMIN: Action[] = [...ACTIONS];
+
+export const MATRIX: Record<Role, readonly Action[]> = {
+  owner: ADMIN,
+  admin: ADMIN,
+  member: [...READ, "api_key.create", "api_key.revoke"],
+  reviewer: READ,
+  viewer: READ,
+};
+
+/** What a project's secret key may do through the machine API (nothing administrative). */
+export const SECRET_KEY_ACTIONS: readonly Action[] = ["project.read"];
+export const PUBLIC_KEY_ACTIONS: readonly Action[] = [];
+
+export function roleCan(role: Role, action: Action): boolean {
+  return MATRIX[role].includes(action);
+}
+
+export { ROLES, type Role };
+
+/** Roles, highest first — an actor may only grant roles at or below its own. */
+export const ROLE_RANK: Record<Role, number> = { owner: 5, admin: 4, member: 3, reviewer: 2, viewer: 1 };

@@ -1,0 +1,89 @@
+// The launcher behind `npm run dev|start|demo`: database → migrations → set-up → Next.js.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import exitHook from "async-exit-hook";
+import { createDb } from "@/db/client";
+import { authSecret } from "@/lib/config/data-dir";
+import { env } from "@/lib/config/env";
+import { seedDemo } from "@/lib/setup/demo";
+import { initConfigFromEnv, runInit } from "@/lib/setup/init";
+import { migrate, openDatabase } from "./database";
+
+const mode = process.argv[2];
+if (mode !== "dev" && mode !== "start" && mode !== "demo") {
+  console.error("usage: tsx scripts/run.ts dev|start|demo");
+  process.exit(2);
+}
+
+let child: ChildProcess | null = null;
+let stopDatabase: (() => Promise<void>) | null = null;
+
+// One shutdown path for Ctrl-C, SIGTERM and the app exiting on its own.
+exitHook((done) => {
+  const stopChild = new Promise<void>((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    const force = setTimeout(() => child?.kill("SIGKILL"), 8_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+  stopChild
+    .then(() => stopDatabase?.())
+    .catch((err: Error) => console.error("[sextant] shutdown:", err.message))
+    .finally(done);
+});
+
+async function main(): Promise<void> {
+  const e = env();
+  const database = await openDatabase();
+  if (database.embedded) stopDatabase = database.embedded.stop;
+  await migrate(database.url);
+
+  const { db, pool } = createDb(database.url, 2);
+  let login: { email: string; password: string; secretKey: string; publicKey: string } | null = null;
+  try {
+    const init = initConfigFromEnv(e);
+    if (init) {
+      const result = await runInit(db, init);
+      if (result.created.length) console.log(`[sextant] set-up created: ${result.created.join(", ")}`);
+    }
+    if (mode === "demo") login = await seedDemo(db, database.dataDir);
+  } finally {
+    await pool.end();
+  }
+
+  const nextBin = path.resolve("node_modules/next/dist/bin/next");
+  const args = [nextBin, mode === "dev" ? "dev" : "start", "-p", String(e.PORT)];
+  if (e.HOST) args.push("-H", e.HOST);
+  child = spawn(process.execPath, args, {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: authSecret(database.dataDir, e.AUTH_SECRET),
+      AUTH_TRUST_HOST: "true",
+    },
+  });
+  child.on("exit", (code, signal) => {
+    child = null;
+    if (code !== 0 && signal === null) console.error(`[sextant] the app exited with code ${code}`);
+    // Let the exit hook stop the database before we leave.
+    process.kill(process.pid, "SIGTERM");
+  });
+
+  const url = `http://localhost:${e.PORT}`;
+  console.log(`\n  Sextant ${mode} — ${url}\n  database: ${database.embedded ? `embedded PostgreSQL in ${database.dataDir}/pg` : "DATABASE_URL"}`);
+  if (login) {
+    console.log(`  sign in:  ${login.email} / ${login.password}`);
+    console.log(`  keys:     ${login.publicKey}  ${login.secretKey}`);
+  }
+  console.log("  stop:     Ctrl-C\n");
+}
+
+main().catch(async (err: Error) => {
+  console.error(`\n[sextant] could not start: ${err.message}\n`);
+  await stopDatabase?.().catch(() => undefined);
+  process.exit(1);
+});
