@@ -17,9 +17,11 @@ if (mode !== "dev" && mode !== "start" && mode !== "demo") {
 
 let child: ChildProcess | null = null;
 let stopDatabase: (() => Promise<void>) | null = null;
+let shuttingDown = false;
 
 // One shutdown path for Ctrl-C, SIGTERM and the app exiting on its own.
 exitHook((done) => {
+  shuttingDown = true;
   const stopChild = new Promise<void>((resolve) => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
     const force = setTimeout(() => child?.kill("SIGKILL"), 8_000);
@@ -66,11 +68,11 @@ async function main(): Promise<void> {
       AUTH_TRUST_HOST: "true",
     },
   });
-  child.on("exit", (code, signal) => {
+  child.on("exit", (code) => {
     child = null;
-    if (code !== 0 && signal === null) console.error(`[sextant] the app exited with code ${code}`);
+    if (!shuttingDown && code !== 0) console.error(`[sextant] the app exited with code ${code}`);
     // Let the exit hook stop the database before we leave.
-    process.kill(process.pid, "SIGTERM");
+    if (!shuttingDown) process.kill(process.pid, "SIGTERM");
   });
 
   const url = `http://localhost:${e.PORT}`;

@@ -23,7 +23,7 @@ export function CopyField({ id, label, value }: { id: string; label: string; val
       <Label htmlFor={id}>{label}</Label>
       <div className="flex gap-2">
         <Input id={id} readOnly value={value} className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-        <Button type="button" variant="secondary" size="icon" onClick={copy} aria-label={`Copy ${label.toLowerCase()}`}>
+        <Button type="button" variant="secondary" size="icon" onClick={copy} aria-label="Copy" title={`Copy ${label.toLowerCase()}`}>
           {copied ? <Check aria-hidden /> : <Copy aria-hidden />}
         </Button>
       </div>
