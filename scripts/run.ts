@@ -1,5 +1,7 @@
 // The launcher behind `npm run dev|start|demo`: database → migrations → set-up → Next.js.
+// `setup` stops after set-up.
 import { spawn, type ChildProcess } from "node:child_process";
+import net from "node:net";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import { createDb } from "@/db/client";
@@ -10,8 +12,8 @@ import { initConfigFromEnv, runInit } from "@/lib/setup/init";
 import { migrate, openDatabase } from "./database";
 
 const mode = process.argv[2];
-if (mode !== "dev" && mode !== "start" && mode !== "demo") {
-  console.error("usage: tsx scripts/run.ts dev|start|demo");
+if (mode !== "dev" && mode !== "start" && mode !== "demo" && mode !== "setup") {
+  console.error("usage: tsx scripts/run.ts dev|start|demo|setup");
   process.exit(2);
 }
 
@@ -37,8 +39,24 @@ exitHook((done) => {
     .finally(done);
 });
 
+/** Fails early, with a message that says what to do, when the HTTP port is taken. */
+function assertPortFree(port: number, host?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (err: NodeJS.ErrnoException) =>
+      reject(
+        err.code === "EADDRINUSE"
+          ? new Error(`Port ${port} is already in use (another Sextant, or an app left running by a crashed one?). Stop it or set PORT.`)
+          : err,
+      ),
+    );
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 async function main(): Promise<void> {
   const e = env();
+  if (mode !== "setup" && e.PORT !== 0) await assertPortFree(e.PORT, e.HOST);
   const database = await openDatabase();
   if (database.embedded) stopDatabase = database.embedded.stop;
   await migrate(database.url);
@@ -54,6 +72,13 @@ async function main(): Promise<void> {
     if (mode === "demo") login = await seedDemo(db, database.dataDir);
   } finally {
     await pool.end();
+  }
+
+  if (mode === "setup") {
+    // Database, migrations and headless set-up only; used by operators and tests.
+    await stopDatabase?.();
+    stopDatabase = null;
+    return;
   }
 
   const nextBin = path.resolve("node_modules/next/dist/bin/next");
