@@ -5,7 +5,7 @@ import { invites, memberships } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import { assertCan, type OrgCtx } from "@/lib/context";
 import { fromZod, notFound } from "@/lib/http/errors";
-import { assertMayManage, assertOwnerRemains } from "./update-role";
+import { assertMayManage, assertOwnerRemains, lockOrgMemberships } from "./update-role";
 
 export async function removeMember(ctx: OrgCtx, input: { userId: string }): Promise<void> {
   assertCan(ctx, "member.remove");
@@ -13,6 +13,7 @@ export async function removeMember(ctx: OrgCtx, input: { userId: string }): Prom
   if (!parsed.success) throw fromZod(parsed.error);
   const { userId } = parsed.data;
   await ctx.db.transaction(async (tx) => {
+    await lockOrgMemberships(tx, ctx.orgId);
     const [member] = await tx
       .select()
       .from(memberships)

@@ -11,6 +11,16 @@ import { conflict, forbidden, fromZod, notFound } from "@/lib/http/errors";
 export const UpdateRoleInput = z.object({ userId: z.uuid(), role: z.enum(ROLES) });
 export type UpdateRoleInput = z.input<typeof UpdateRoleInput>;
 
+/**
+ * Serializes membership changes within one organization. Without it two owners
+ * demoting or removing each other lock their member rows in opposite order and
+ * Postgres aborts one with a deadlock (a 500) instead of the CONFLICT below.
+ * NO KEY UPDATE does not block inserts that reference the organization.
+ */
+export async function lockOrgMemberships(tx: Tx, orgId: string): Promise<void> {
+  await tx.execute(sql`select id from organizations where id = ${orgId} for no key update`);
+}
+
 /** Locks the org's memberships and refuses a change that would leave it without an owner. */
 export async function assertOwnerRemains(tx: Tx, orgId: string, leavingUserId: string): Promise<void> {
   const owners = await tx.execute<{ user_id: string }>(
@@ -36,6 +46,7 @@ export async function updateRole(ctx: OrgCtx, input: UpdateRoleInput): Promise<{
   if (!parsed.success) throw fromZod(parsed.error);
   const { userId, role } = parsed.data;
   return ctx.db.transaction(async (tx) => {
+    await lockOrgMemberships(tx, ctx.orgId);
     const [member] = await tx
       .select()
       .from(memberships)

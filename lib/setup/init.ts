@@ -54,6 +54,8 @@ function validate(c: InitConfig): void {
  * duplicates. An advisory lock serializes instances starting together.
  */
 export async function runInit(db: Db, config: InitConfig): Promise<InitResult> {
+  // Emails are stored and matched in lower case (as sign-up does); a caller may pass any case.
+  config = { ...config, adminEmail: config.adminEmail?.trim().toLowerCase() };
   validate(config);
   const passwordHash = config.adminPassword ? await hashPassword(config.adminPassword) : null;
   return db.transaction(async (tx) => {
