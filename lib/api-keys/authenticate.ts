@@ -17,8 +17,12 @@ const LAST_USED_EVERY_MS = 60_000;
 const MAX_ENTRIES = 10_000;
 
 type Entry = { identity: KeyIdentity | null; expires: number };
-const cache = new Map<string, Entry>();
-const lastUsedWritten = new Map<string, number>();
+// On globalThis because Next.js bundles route handlers and server actions
+// separately: a module-level Map would give each its own cache, and a revoke
+// through the console would not evict the entry the API routes read.
+const shared = globalThis as typeof globalThis & { __sextantKeyCache?: { cache: Map<string, Entry>; lastUsedWritten: Map<string, number> } };
+shared.__sextantKeyCache ??= { cache: new Map(), lastUsedWritten: new Map() };
+const { cache, lastUsedWritten } = shared.__sextantKeyCache;
 
 function cacheKey(kind: KeyKind, lookup: string): string {
   return `${kind}:${lookup}`;
