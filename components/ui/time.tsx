@@ -15,5 +15,5 @@ export function Time({ value }: { value: string | Date | null }) {
     () => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) : "—"),
     () => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : "—"),
   );
-  return iso ? <time dateTime={iso} className="tabular-nums">{text}</time> : <span className="text-muted-fg">—</span>;
+  return iso ? <time dateTime={iso} className="whitespace-nowrap tabular-nums">{text}</time> : <span className="text-muted-fg">—</span>;
 }
