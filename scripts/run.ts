@@ -7,6 +7,7 @@ import exitHook from "async-exit-hook";
 import { createDb } from "@/db/client";
 import { authSecret } from "@/lib/config/data-dir";
 import { env } from "@/lib/config/env";
+import { ensureUpcomingPartitions } from "@/lib/ingest/partitions";
 import { seedDemo } from "@/lib/setup/demo";
 import { initConfigFromEnv, runInit } from "@/lib/setup/init";
 import { migrate, openDatabase } from "./database";
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
   const { db, pool } = createDb(database.url, 2);
   let login: { email: string; password: string; secretKey: string; publicKey: string } | null = null;
   try {
+    await ensureUpcomingPartitions(db);
     const init = initConfigFromEnv(e);
     if (init) {
       const result = await runInit(db, init);

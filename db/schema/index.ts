@@ -1,3 +1,6 @@
 export * from "./accounts";
 export * from "./projects";
 export * from "./audit";
+export * from "./requests";
+export * from "./rollups";
+export * from "./settings";

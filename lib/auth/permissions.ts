@@ -16,10 +16,14 @@ export const ACTIONS = [
   "api_key.create",
   "api_key.revoke",
   "audit.read",
+  "settings.read",
+  "settings.update",
+  "ingest.write",
+  "requests.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ["project.read", "member.read", "api_key.read"];
+const READ: Action[] = ["project.read", "member.read", "api_key.read", "settings.read", "requests.read"];
 const ADMIN: Action[] = [...ACTIONS];
 
 export const MATRIX: Record<Role, readonly Action[]> = {
@@ -31,7 +35,7 @@ export const MATRIX: Record<Role, readonly Action[]> = {
 };
 
 /** What a project's secret key may do through the machine API (nothing administrative). */
-export const SECRET_KEY_ACTIONS: readonly Action[] = ["project.read"];
+export const SECRET_KEY_ACTIONS: readonly Action[] = ["project.read", "settings.read", "settings.update", "ingest.write", "requests.read"];
 export const PUBLIC_KEY_ACTIONS: readonly Action[] = [];
 
 export function roleCan(role: Role, action: Action): boolean {

@@ -42,3 +42,14 @@ export function isUniqueViolation(err: unknown): boolean {
   }
   return false;
 }
+
+/** True when the database cannot be reached (as opposed to a bug in our SQL): answered 503, not 500. */
+export function isConnectionError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 3; depth++, e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: string }).code ?? "";
+    const message = e instanceof Error ? e.message : "";
+    if (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"].includes(code)) return true;
+    if (/Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(message)) return true;
+  }
+  return false;
+}

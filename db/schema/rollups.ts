@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import { bigint, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+/** Sums every rollup carries; `latency_hist` is a mergeable log histogram (docs/decisions/0003). */
+const measures = {
+  requests: bigint({ mode: "number" }).notNull().default(0),
+  errors: bigint({ mode: "number" }).notNull().default(0),
+  inputTokens: bigint({ mode: "number" }).notNull().default(0),
+  outputTokens: bigint({ mode: "number" }).notNull().default(0),
+  cachedInputTokens: bigint({ mode: "number" }).notNull().default(0),
+  reasoningTokens: bigint({ mode: "number" }).notNull().default(0),
+  costNanos: bigint({ mode: "bigint" }).notNull().default(sql`0`),
+  unpriced: bigint({ mode: "number" }).notNull().default(0),
+  durationSumMs: doublePrecision().notNull().default(0),
+  ttftSumMs: doublePrecision().notNull().default(0),
+  ttftCount: bigint({ mode: "number" }).notNull().default(0),
+  retried: bigint({ mode: "number" }).notNull().default(0),
+  fallbacks: bigint({ mode: "number" }).notNull().default(0),
+  cacheHits: bigint({ mode: "number" }).notNull().default(0),
+  latencyHist: jsonb().$type<Record<string, number>>().notNull().default({}),
+};
+
+/** Per minute × the low-cardinality dimensions. Missing dimensions are '' (or 0) so the key is total. */
+export const rollupsMinute = pgTable(
+  "rollups_minute",
+  {
+    projectId: uuid().notNull(),
+    bucket: timestamp({ withTimezone: true }).notNull(),
+    model: text().notNull(),
+    provider: text().notNull(),
+    endpoint: text().notNull(),
+    environment: text().notNull(),
+    status: text().notNull(),
+    errorType: text().notNull(),
+    promptName: text().notNull(),
+    promptVersion: integer().notNull(),
+    ...measures,
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.projectId, t.bucket, t.model, t.provider, t.endpoint, t.environment, t.status, t.errorType, t.promptName, t.promptVersion],
+    }),
+  ],
+);
+
+/** Per minute × user: the per-user breakdowns and per-user alert rules. */
+export const rollupsUserMinute = pgTable(
+  "rollups_user_minute",
+  { projectId: uuid().notNull(), bucket: timestamp({ withTimezone: true }).notNull(), userId: text().notNull(), environment: text().notNull(), ...measures },
+  (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.userId, t.environment] })],
+);
+
+/** Per minute × flag variant: metrics per variant. */
+export const rollupsFlagMinute = pgTable(
+  "rollups_flag_minute",
+  {
+    projectId: uuid().notNull(),
+    bucket: timestamp({ withTimezone: true }).notNull(),
+    flagKey: text().notNull(),
+    variant: text().notNull(),
+    environment: text().notNull(),
+    ...measures,
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.flagKey, t.variant, t.environment] })],
+);
+
+/** Numeric and boolean scores per minute of the scored request, by the request's main dimensions. */
+export const scoreRollupsMinute = pgTable(
+  "score_rollups_minute",
+  {
+    projectId: uuid().notNull(),
+    bucket: timestamp({ withTimezone: true }).notNull(),
+    name: text().notNull(),
+    model: text().notNull(),
+    endpoint: text().notNull(),
+    environment: text().notNull(),
+    promptName: text().notNull(),
+    promptVersion: integer().notNull(),
+    sum: doublePrecision().notNull().default(0),
+    count: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.name, t.model, t.endpoint, t.environment, t.promptName, t.promptVersion] })],
+);

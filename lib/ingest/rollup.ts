@@ -1,0 +1,89 @@
+import "server-only";
+import { addToHistogram, type Histogram } from "@/lib/metrics/histogram";
+import type { RequestRow } from "./rows";
+
+export type Measures = {
+  requests: number;
+  errors: number;
+  input_tokens: number;
+  output_tokens: number;
+  cached_input_tokens: number;
+  reasoning_tokens: number;
+  cost_nanos: bigint;
+  unpriced: number;
+  duration_sum_ms: number;
+  ttft_sum_ms: number;
+  ttft_count: number;
+  retried: number;
+  fallbacks: number;
+  cache_hits: number;
+  latency_hist: Histogram;
+};
+
+const empty = (): Measures => ({
+  requests: 0, errors: 0, input_tokens: 0, output_tokens: 0, cached_input_tokens: 0, reasoning_tokens: 0,
+  cost_nanos: 0n, unpriced: 0, duration_sum_ms: 0, ttft_sum_ms: 0, ttft_count: 0, retried: 0, fallbacks: 0, cache_hits: 0, latency_hist: {},
+});
+
+function add(m: Measures, r: RequestRow): void {
+  m.requests += 1;
+  if (r.status === "error") m.errors += 1;
+  m.input_tokens += r.input_tokens ?? 0;
+  m.output_tokens += r.output_tokens ?? 0;
+  m.cached_input_tokens += r.cached_input_tokens ?? 0;
+  m.reasoning_tokens += r.reasoning_tokens ?? 0;
+  if (r.cost_nanos === null) m.unpriced += 1;
+  else m.cost_nanos += BigInt(r.cost_nanos);
+  m.duration_sum_ms += r.duration_ms;
+  if (r.time_to_first_token_ms !== null) {
+    m.ttft_sum_ms += r.time_to_first_token_ms;
+    m.ttft_count += 1;
+  }
+  if ((r.attempts ?? 1) > 1) m.retried += 1;
+  if (r.fallback_from) m.fallbacks += 1;
+  if (r.cache_hit) m.cache_hits += 1;
+  addToHistogram(m.latency_hist, r.duration_ms);
+}
+
+export function minuteOf(iso: string): string {
+  return `${iso.slice(0, 16)}:00.000Z`;
+}
+
+type Keyed<K> = Map<string, { key: K; m: Measures }>;
+
+function bump<K>(map: Keyed<K>, key: K, row: RequestRow): void {
+  const id = JSON.stringify(key);
+  let entry = map.get(id);
+  if (!entry) map.set(id, (entry = { key, m: empty() }));
+  add(entry.m, row);
+}
+
+export type MainKey = { project_id: string; bucket: string; model: string; provider: string; endpoint: string; environment: string; status: string; error_type: string; prompt_name: string; prompt_version: number };
+export type UserKey = { project_id: string; bucket: string; user_id: string; environment: string };
+export type FlagKey = { project_id: string; bucket: string; flag_key: string; variant: string; environment: string };
+
+export type RollupDeltas = { main: Keyed<MainKey>; users: Keyed<UserKey>; flags: Keyed<FlagKey> };
+
+/** Sums newly stored rows into per-minute deltas. Only rows that were really inserted may be passed: that is what keeps re-sends from double counting. */
+export function rollupDeltas(rows: RequestRow[]): RollupDeltas {
+  const deltas: RollupDeltas = { main: new Map(), users: new Map(), flags: new Map() };
+  for (const r of rows) {
+    const bucket = minuteOf(r.start_time);
+    bump(deltas.main, {
+      project_id: r.project_id, bucket, model: r.model ?? "", provider: r.provider ?? "", endpoint: r.endpoint ?? "", environment: r.environment,
+      status: r.status, error_type: r.error_type ?? "", prompt_name: r.prompt_name ?? "", prompt_version: r.prompt_version ?? 0,
+    }, r);
+    if (r.user_id) bump(deltas.users, { project_id: r.project_id, bucket, user_id: r.user_id, environment: r.environment }, r);
+    for (const [flag_key, variant] of Object.entries(r.flags ?? {})) {
+      bump(deltas.flags, { project_id: r.project_id, bucket, flag_key, variant, environment: r.environment }, r);
+    }
+  }
+  return deltas;
+}
+
+/** Rows for json_to_recordset, sorted by key so concurrent writers lock rollup rows in one order (no deadlocks). */
+export function deltaRecords<K>(map: Keyed<K>): (K & Record<string, unknown>)[] {
+  return [...map.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, { key, m }]) => ({ ...key, ...m, cost_nanos: m.cost_nanos.toString() }));
+}
