@@ -1,19 +1,25 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-// Chosen once in the runner and inherited by workers through the environment, so
-// every process agrees on the server's port and data directory.
+// Chosen once in the runner process and inherited by the workers through the
+// environment, so every process agrees on the server's port and data directory.
 if (!process.env.E2E_PORT) {
   process.env.E2E_PORT = execFileSync(
     process.execPath,
     ["-e", "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"],
     { encoding: "utf8" },
   ).trim();
-  // Inside Playwright's output folder, which it empties before each run: the
-  // server always starts from a fresh database and nothing piles up in /tmp.
-  process.env.E2E_DATA_DIR = path.resolve("test-results", "e2e-data");
+  // A fresh database per run. Removed when the runner exits, which is after the
+  // web server (and its PostgreSQL) has been stopped; KEEP_E2E_DATA=1 keeps it.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "sextant-e2e-"));
+  process.env.E2E_DATA_DIR = dataDir;
+  process.on("exit", () => {
+    if (process.env.KEEP_E2E_DATA) console.log(`e2e data kept in ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  });
 }
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -30,7 +36,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [["list"]],
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
@@ -44,7 +50,9 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs --conditions=react-server scripts/run.ts start",
+    // One node process (no tsx CLI wrapper in between), so SIGTERM reaches the
+    // launcher's exit hook, which stops Next.js and then PostgreSQL.
+    command: "node --conditions=react-server --import tsx scripts/run.ts start",
     url: `${baseURL}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -55,6 +63,7 @@ export default defineConfig({
       PORT: String(port),
       HOST: "127.0.0.1",
       SEXTANT_DATA_DIR: process.env.E2E_DATA_DIR!,
+      // Blank, not absent: a DATABASE_URL in the caller's shell must not leak in.
       DATABASE_URL: "",
       AUTH_SECRET: "",
     },

@@ -20,6 +20,12 @@ test("sign up → create project → create key (shown once) → revoke → sign
   await page.reload();
   expect(await page.content()).not.toContain(secretKey);
 
+  // The dashboard's getting-started card now shows the key pair's public half only.
+  await page.goto(`/p/${projectId}`);
+  await expect(page.getByLabel("Public key — production backend")).toHaveValue(publicKey);
+  expect(await page.content()).not.toContain(secretKey);
+  await keys.goto();
+
   const auth_ = { Authorization: `Bearer ${secretKey}` };
   const ok = await request.get("/api/v1/project", { headers: auth_ });
   expect(ok.status()).toBe(200);
@@ -37,6 +43,7 @@ test("sign up → create project → create key (shown once) → revoke → sign
   await auth.signIn(user.email, user.password);
   await expect(page).toHaveURL(new RegExp(`/p/${projectId}`));
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByText("No API keys yet")).toBeVisible();
 
   await page.goto(`/p/${projectId}/settings/audit`);
   await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();

@@ -13,7 +13,12 @@ test("an invited viewer joins the project but cannot see the create-key control"
   try {
     const viewerPage = await viewerContext.newPage();
     await viewerPage.goto(link);
-    await viewerPage.getByRole("link", { name: "Create an account" }).click();
+    await expect(viewerPage.getByRole("heading", { level: 1 })).toContainText("Join");
+    await expect(viewerPage.getByRole("link", { name: "Sign in" })).toBeVisible();
+    const token = new URL(link).pathname.split("/").pop()!;
+    const createAccount = viewerPage.getByRole("link", { name: "Create an account" });
+    await expect(createAccount).toHaveAttribute("href", `/sign-up?invite=${token}`);
+    await createAccount.click();
     await new AuthPages(viewerPage).fillSignUp(newUser("viewer"));
     await expect(viewerPage).toHaveURL(new RegExp(`/p/${projectId}`));
     await expect(viewerPage.getByRole("button", { name: "Switch project" })).toContainText("Search assistant");

@@ -4,8 +4,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { NextRequest } from "next/server";
 
-type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-export type Route = { method: string; path: RegExp; handler: Handler };
+// Method syntax keeps parameters bivariant, so handlers with typed params fit.
+export type Route = { method: string; path: RegExp; handler(req: NextRequest, ctx: { params: Promise<Record<string, string>> }): Promise<Response> };
 
 export async function serveRoutes(routes: Route[]): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (req, res) => {

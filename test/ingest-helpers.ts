@@ -27,7 +27,7 @@ export async function ingestWorld(baseUrl: string) {
       payload = gzipSync(raw);
       headers["content-encoding"] = "gzip";
     }
-    const res = await fetch(`${baseUrl}${path}`, { method: "POST", headers, body: payload });
+    const res = await fetch(`${baseUrl}${path}`, { method: "POST", headers, body: typeof payload === "string" ? payload : new Uint8Array(payload) });
     const text = await res.text();
     return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null };
   };

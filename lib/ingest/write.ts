@@ -65,14 +65,12 @@ export async function writeGroup(db: Db, batches: PreparedBatch[]): Promise<Batc
   // First occurrence of a (project, id) in the group wins; later ones are duplicates.
   const seen = new Set<string>();
   const candidates: RequestRow[] = [];
-  const owner = new Map<string, RequestRow>();
   for (const b of batches) {
     for (const r of b.rows) {
       const key = `${r.project_id}\u0000${r.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
       candidates.push(r);
-      owner.set(key, r);
     }
   }
   // One lock order for every writer: concurrent groups never deadlock on the registry.
@@ -85,9 +83,13 @@ export async function writeGroup(db: Db, batches: PreparedBatch[]): Promise<Batc
     );
     const isNew = new Set(registered.rows.map((r) => `${r.project_id}\u0000${r.id}`));
     const newRows = candidates.filter((r) => isNew.has(`${r.project_id}\u0000${r.id}`));
+    // Bodies follow their rows' order, so the first body of a new id belongs to the winning row.
+    const bodyTaken = new Set<string>();
     const newBodies = batches.flatMap((b) => b.bodies).filter((body) => {
       const key = `${body.project_id}\u0000${body.request_id}`;
-      return isNew.has(key) && owner.get(key)?.start_time === body.start_time;
+      if (!isNew.has(key) || bodyTaken.has(key)) return false;
+      bodyTaken.add(key);
+      return true;
     });
     await runJson(tx, `insert into requests (${names(REQUEST_COLUMNS)}) select ${names(REQUEST_COLUMNS)} from json_to_recordset($1::json) as x(${recordset(REQUEST_COLUMNS)})`, newRows);
     if (newBodies.length) {

@@ -40,6 +40,25 @@ export function submit(db: Db, batch: PreparedBatch, days: string[]): Promise<Ba
   });
 }
 
+/**
+ * Writes a group; if it fails for a reason other than a lost database, each batch
+ * is retried alone so one bad batch cannot fail the others that shared its commit.
+ */
+async function writeJobs(db: Db, group: Job[]): Promise<void> {
+  try {
+    await ensureDayPartitions(db, group.flatMap((j) => j.days));
+    const results = await writeGroup(db, group.map((j) => j.batch));
+    group.forEach((job, i) => job.resolve(results[i]!));
+  } catch (err) {
+    if (group.length > 1 && !isConnectionError(err)) {
+      for (const job of group) await writeJobs(db, [job]);
+      return;
+    }
+    const error = unavailable(err);
+    for (const job of group) job.reject(error);
+  }
+}
+
 async function drain(db: Db): Promise<void> {
   state.active += 1;
   try {
@@ -52,12 +71,7 @@ async function drain(db: Db): Promise<void> {
         events += job.batch.rows.length;
       }
       try {
-        await ensureDayPartitions(db, group.flatMap((j) => j.days));
-        const results = await writeGroup(db, group.map((j) => j.batch));
-        group.forEach((job, i) => job.resolve(results[i]!));
-      } catch (err) {
-        const error = unavailable(err);
-        for (const job of group) job.reject(error);
+        await writeJobs(db, group);
       } finally {
         state.queued -= events;
       }

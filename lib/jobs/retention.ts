@@ -2,8 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { forgetPartitions, PARTITIONED_TABLES } from "@/lib/ingest/partitions";
+import { DEFAULT_RETENTION_DAYS } from "@/lib/settings/schemas";
 
-export const DEFAULT_RETENTION_DAYS = 30;
 const BATCH = 5_000;
 const DAY_MS = 86_400_000;
 
@@ -46,7 +46,7 @@ export async function enforceRetention(db: Db, now = Date.now()): Promise<Retent
   const cutoffDay = new Date(now - (longest + 1) * DAY_MS).toISOString().slice(0, 10).replaceAll("-", "");
   const parts = await db.execute<{ name: string }>(sql`
     select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid join pg_class p on p.oid = i.inhparent
-    where p.relname = any(${[...PARTITIONED_TABLES]}::text[])`);
+    where p.relname = any(${sql.param([...PARTITIONED_TABLES])}::text[])`);
   const dropped: string[] = [];
   for (const { name } of parts.rows) {
     const day = /_p(\d{8})$/.exec(name)?.[1];

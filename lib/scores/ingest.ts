@@ -58,7 +58,7 @@ export async function ingestScores(ctx: ProjectCtx, raw: unknown[]): Promise<Ing
         const requests = await tx.execute<{ id: string; start_time: string; model: string | null; endpoint: string | null; environment: string; prompt_name: string | null; prompt_version: number | null }>(sql`
           select r.id, r.start_time::text as start_time, r.model, r.endpoint, r.environment, r.prompt_name, r.prompt_version
           from request_ids i join requests r on r.project_id = i.project_id and r.start_time = i.start_time and r.id = i.id
-          where i.project_id = ${ctx.projectId} and i.id = any(${[...new Set(numeric.map((n) => n.request_id!))]}::text[])`);
+          where i.project_id = ${ctx.projectId} and i.id = any(${sql.param([...new Set(numeric.map((n) => n.request_id!))])}::text[])`);
         const byId = new Map(requests.rows.map((r) => [r.id, r]));
         const deltas = new Map<string, Record<string, unknown>>();
         for (const n of numeric) {

@@ -1,10 +1,14 @@
 // `npm run bench`: every benchmark, each reporting a ratio against a baseline
-// measured in the same run (machines are noisy; ratios travel).
+// measured in the same run (machines are noisy; ratios travel). The ingest
+// benchmark serves the production build: run `npm run build` first.
 import { benchApiKeyAuth } from "./api-key-auth";
+import { benchIngest } from "./ingest";
 
-const benches = [benchApiKeyAuth];
+const only = process.argv[2];
+const benches = { "api-key-auth": benchApiKeyAuth, ingest: benchIngest };
 
-for (const bench of benches) {
+for (const [id, bench] of Object.entries(benches)) {
+  if (only && only !== id) continue;
   const { name, result } = await bench();
   console.log(`${name}: ${result}`);
 }

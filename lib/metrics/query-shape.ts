@@ -1,0 +1,98 @@
+import "server-only";
+import type { Histogram } from "./histogram";
+
+/** One aggregated row as SQL answers it: bigint sums as text, float sums as numbers. */
+export type SumsRow = {
+  requests: string;
+  errors: string;
+  input_tokens: string;
+  output_tokens: string;
+  cached_input_tokens: string;
+  reasoning_tokens: string;
+  cost_nanos: string;
+  unpriced: string;
+  ttft_count: string;
+  retried: string;
+  fallbacks: string;
+  cache_hits: string;
+  duration_sum_ms: number;
+  ttft_sum_ms: number;
+  latency_hist: Histogram | null;
+};
+
+export type Quantiles = { p50: number | null; p90: number | null; p95: number | null; p99: number | null };
+
+export type MetricsGroup = {
+  key: string;
+  requests: number;
+  errors: number;
+  errorRate: number;
+  latencyMs: { avg: number | null } & Quantiles;
+  ttftMsAvg: number | null;
+  costUsd: number;
+  costNanos: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  reasoningTokens: number;
+  unpriced: number;
+  retryRate: number;
+  fallbackRate: number;
+  cacheHitRate: number;
+  scores: Record<string, { avg: number; count: number }>;
+};
+
+export type MetricsPoint = {
+  t: string;
+  requests: number;
+  errors: number;
+  errorRate: number;
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null };
+  costUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+};
+
+const rate = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+/** Exact nano-dollars → USD; the sum stays exact as a BigInt until this last division. */
+const usd = (nanos: string) => Number(BigInt(nanos)) / 1e9;
+
+export function toGroup(key: string, r: SumsRow, q: Quantiles, scores: MetricsGroup["scores"]): MetricsGroup {
+  const requests = Number(r.requests);
+  const errors = Number(r.errors);
+  const ttftCount = Number(r.ttft_count);
+  return {
+    key,
+    requests,
+    errors,
+    errorRate: rate(errors, requests),
+    latencyMs: { avg: requests > 0 ? r.duration_sum_ms / requests : null, ...q },
+    ttftMsAvg: ttftCount > 0 ? r.ttft_sum_ms / ttftCount : null,
+    costUsd: usd(r.cost_nanos),
+    costNanos: BigInt(r.cost_nanos).toString(),
+    inputTokens: Number(r.input_tokens),
+    outputTokens: Number(r.output_tokens),
+    cachedInputTokens: Number(r.cached_input_tokens),
+    reasoningTokens: Number(r.reasoning_tokens),
+    unpriced: Number(r.unpriced),
+    retryRate: rate(Number(r.retried), requests),
+    fallbackRate: rate(Number(r.fallbacks), requests),
+    cacheHitRate: rate(Number(r.cache_hits), requests),
+    scores,
+  };
+}
+
+export function toPoint(t: string, r: SumsRow, q: Quantiles): MetricsPoint {
+  const requests = Number(r.requests);
+  const errors = Number(r.errors);
+  return {
+    t,
+    requests,
+    errors,
+    errorRate: rate(errors, requests),
+    latencyMs: { p50: q.p50, p95: q.p95, p99: q.p99 },
+    costUsd: usd(r.cost_nanos),
+    inputTokens: Number(r.input_tokens),
+    outputTokens: Number(r.output_tokens),
+  };
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { assertCan, type ProjectCtx } from "@/lib/context";
+import { fromZod } from "@/lib/http/errors";
+import { quantile, type Histogram } from "./histogram";
+import { assertPointCount, INTERVALS, MetricsQuery, planQuery, type MetricsInterval, type Plan } from "./query-plan";
+import { toGroup, toPoint, type MetricsGroup, type MetricsPoint, type SumsRow } from "./query-shape";
+
+export type MetricsAnswer = {
+  from: string;
+  to: string;
+  groupBy: string | null;
+  interval: MetricsInterval | null;
+  groups: MetricsGroup[];
+  /** True when there were more groups than `limit`; the smallest were left out. */
+  truncated: boolean;
+  series?: { key: string; points: MetricsPoint[] }[];
+};
+
+/** Every measure, summed; bigint sums come back as text so cost stays exact. */
+const SUMS = sql.raw(
+  [
+    "requests", "errors", "input_tokens", "output_tokens", "cached_input_tokens", "reasoning_tokens", "cost_nanos",
+    "unpriced", "ttft_count", "retried", "fallbacks", "cache_hits",
+  ].map((c) => `coalesce(sum(${c}), 0)::text as ${c}`).join(", ") +
+    ", coalesce(sum(duration_sum_ms), 0)::float8 as duration_sum_ms, coalesce(sum(ttft_sum_ms), 0)::float8 as ttft_sum_ms, sx_hist_sum(latency_hist) as latency_hist",
+);
+/** Bins are aligned to the Unix epoch (UTC), whatever the session's zone. */
+const ORIGIN = sql.raw("'1970-01-01T00:00:00Z'::timestamptz");
+
+type Row = SumsRow & { key: string };
+
+async function rows<T>(ctx: ProjectCtx, query: SQL): Promise<T[]> {
+  const result = (await ctx.db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+async function groupRows(ctx: ProjectCtx, plan: Plan, limit: number): Promise<Row[]> {
+  const table = sql.raw(plan.table);
+  if (plan.key === null) return rows<Row>(ctx, sql`select 'all' as key, ${SUMS} from ${table} where ${plan.where}`);
+  const key = sql.raw(plan.key);
+  return rows<Row>(ctx, sql`
+    select ${key} as key, ${SUMS} from ${table} where ${plan.where}
+    group by 1 order by sum(requests) desc, 1 limit ${limit + 1}`);
+}
+
+async function scoreRows(ctx: ProjectCtx, plan: Plan, keys: string[]): Promise<{ key: string; name: string; sum: number; count: string }[]> {
+  if (!plan.scores) return [];
+  const { key, where } = plan.scores;
+  if (key === null) return rows(ctx, sql`select 'all' as key, name, sum(sum)::float8 as sum, sum(count)::text as count from score_rollups_minute where ${where} group by name`);
+  const k = sql.raw(key);
+  return rows(ctx, sql`
+    select ${k} as key, name, sum(sum)::float8 as sum, sum(count)::text as count from score_rollups_minute
+    where ${where} and ${k} = any(${sql.param(keys)}::text[]) group by 1, 2`);
+}
+
+async function seriesRows(ctx: ProjectCtx, plan: Plan, interval: MetricsInterval, keys: string[]): Promise<(Row & { t: Date | string })[]> {
+  const table = sql.raw(plan.table);
+  const bin = sql`date_bin(${`${INTERVALS[interval] / 1000} seconds`}::interval, bucket, ${ORIGIN})`;
+  if (plan.key === null) return rows(ctx, sql`select 'all' as key, ${bin} as t, ${SUMS} from ${table} where ${plan.where} group by 2 order by 2`);
+  const key = sql.raw(plan.key);
+  return rows(ctx, sql`
+    select ${key} as key, ${bin} as t, ${SUMS} from ${table}
+    where ${plan.where} and ${key} = any(${sql.param(keys)}::text[]) group by 1, 2 order by 1, 2`);
+}
+
+/**
+ * Totals, latency percentiles, cost and scores per group, read only from the
+ * per-minute rollups (never from `requests`), so a dashboard costs the same at
+ * any traffic. Percentiles come from histograms merged in SQL.
+ */
+export async function queryMetrics(ctx: ProjectCtx, input: MetricsQuery = {}): Promise<MetricsAnswer> {
+  assertCan(ctx, "requests.read");
+  const parsed = MetricsQuery.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const q = parsed.data;
+  const plan = planQuery(ctx.projectId, q);
+  if (q.interval) assertPointCount(q.filters, q.interval);
+
+  const found = await groupRows(ctx, plan, q.limit);
+  const truncated = found.length > q.limit;
+  const kept = found.slice(0, q.limit);
+  const keys = kept.map((r) => r.key);
+  const [scoreList, seriesList] = await Promise.all([
+    scoreRows(ctx, plan, keys),
+    q.interval ? seriesRows(ctx, plan, q.interval, keys) : Promise.resolve(null),
+  ]);
+
+  const scoresByKey = new Map<string, Record<string, { avg: number; count: number }>>();
+  for (const s of scoreList) {
+    const entry = scoresByKey.get(s.key) ?? {};
+    const count = Number(s.count);
+    entry[s.name] = { avg: count ? s.sum / count : 0, count };
+    scoresByKey.set(s.key, entry);
+  }
+
+  const answer: MetricsAnswer = {
+    from: q.filters.from.toISOString(),
+    to: q.filters.to.toISOString(),
+    groupBy: q.groupBy ?? null,
+    interval: q.interval ?? null,
+    groups: kept.map((r) => toGroup(r.key, r, quantiles(r.latency_hist), scoresByKey.get(r.key) ?? {})),
+    truncated,
+  };
+  if (seriesList) {
+    const byKey = new Map<string, MetricsPoint[]>(keys.map((k) => [k, []]));
+    for (const r of seriesList) byKey.get(r.key)?.push(toPoint(new Date(r.t).toISOString(), r, quantiles(r.latency_hist)));
+    answer.series = [...byKey.entries()].map(([key, points]) => ({ key, points }));
+  }
+  return answer;
+}
+
+function quantiles(hist: Histogram | null) {
+  const h = hist ?? {};
+  return { p50: quantile(h, 0.5), p90: quantile(h, 0.9), p95: quantile(h, 0.95), p99: quantile(h, 0.99) };
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { requests } from "@/db/schema";
+import type { RequestFilters } from "@/lib/metrics/filters";
+
+/**
+ * The WHERE terms of a filtered request scan. Always scoped to the project and
+ * bounded by the half-open time range on start_time, so only the day partitions
+ * the range touches are read.
+ */
+export function requestConditions(projectId: string, f: RequestFilters): SQL[] {
+  const where: SQL[] = [eq(requests.projectId, projectId), gte(requests.startTime, f.from), lt(requests.startTime, f.to)];
+  if (f.model !== undefined) where.push(eq(requests.model, f.model));
+  if (f.provider !== undefined) where.push(eq(requests.provider, f.provider));
+  if (f.endpoint !== undefined) where.push(eq(requests.endpoint, f.endpoint));
+  if (f.userId !== undefined) where.push(eq(requests.userId, f.userId));
+  if (f.sessionId !== undefined) where.push(eq(requests.sessionId, f.sessionId));
+  if (f.environment !== undefined) where.push(eq(requests.environment, f.environment));
+  if (f.status !== undefined) where.push(eq(requests.status, f.status));
+  if (f.errorType !== undefined) where.push(eq(requests.errorType, f.errorType));
+  if (f.promptName !== undefined) where.push(eq(requests.promptName, f.promptName));
+  if (f.promptVersion !== undefined) where.push(eq(requests.promptVersion, f.promptVersion));
+  if (f.tags.length) where.push(sql`${requests.tags} @> ${sql.param(f.tags)}::text[]`);
+  for (const [key, value] of Object.entries(f.metadata)) where.push(sql`${requests.metadata} ->> ${key} = ${value}`);
+  for (const [key, variant] of Object.entries(f.flags)) where.push(sql`${requests.flags} ->> ${key} = ${variant}`);
+  return where;
+}
