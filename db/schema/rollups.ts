@@ -43,9 +43,9 @@ export const rollupsMinute = pgTable(
   ],
 );
 
-/** Per minute × user: the per-user breakdowns and per-user alert rules. */
-export const rollupsUserMinute = pgTable(
-  "rollups_user_minute",
+/** Per hour × user: per-user breakdowns and cost rules. Hourly because users are many. */
+export const rollupsUserHour = pgTable(
+  "rollups_user_hour",
   { projectId: uuid().notNull(), bucket: timestamp({ withTimezone: true }).notNull(), userId: text().notNull(), environment: text().notNull(), ...measures },
   (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.userId, t.environment] })],
 );

@@ -13,9 +13,9 @@ import { submit } from "./writer";
  * Stores a batch of events: validate each → redact → price → group commit.
  * Resolves only after the transaction holding these events has committed.
  */
-export async function ingestEvents(ctx: ProjectCtx, raw: unknown[]): Promise<IngestResponse> {
+export async function ingestEvents(ctx: ProjectCtx, raw: unknown[], opts: { checkText?: boolean } = {}): Promise<IngestResponse> {
   assertCan(ctx, "ingest.write");
-  const { valid, rejected } = validateEvents(raw);
+  const { valid, rejected } = validateEvents(raw, opts);
   const [settings, overrides] = await Promise.all([loadIngestSettings(ctx.db, ctx.projectId), loadOverrides(ctx.db, ctx.projectId)]);
   const rows: RequestRow[] = [];
   const bodies: BodyRow[] = [];

@@ -1,16 +1,11 @@
 import "server-only";
 import { Event, toEpochMs, type ParsedEvent, type Rejection } from "@sextant/sdk";
 import type { z } from "zod";
+import { hasUnstorableText } from "@/lib/http/body";
 
 /** How far from now an event may claim to have started. */
 export const MAX_FUTURE_MS = 86_400_000;
 export const MAX_AGE_MS = 366 * 86_400_000;
-// In JSON.stringify output, NUL is always the escape \u0000 and a lone surrogate the
-// escape \udXXX (valid pairs are written raw). An escape starts after an even number
-// of backslashes; a user's literal "\\u0000" text is therefore not mistaken for one.
-const NUL_ESCAPE = /(?<!\\)(?:\\\\)*\\u0000/;
-const LONE_SURROGATE = /(?<!\\)(?:\\\\)*\\ud[89a-f][0-9a-f]{2}/i;
-
 /** An event that passed validation, with times resolved; ready for redaction and pricing. */
 export type ValidEvent = { index: number; event: ParsedEvent; startMs: number; endMs: number; durationMs: number };
 
@@ -25,7 +20,9 @@ function idOf(raw: unknown): string | null {
 }
 
 /** Validates each event on its own: the valid ones go on, the others become rejections with their index. */
-export function validateEvents(raw: unknown[], now = Date.now()): { valid: ValidEvent[]; rejected: Rejection[] } {
+export function validateEvents(raw: unknown[], opts: { checkText?: boolean; now?: number } = {}): { valid: ValidEvent[]; rejected: Rejection[] } {
+  const now = opts.now ?? Date.now();
+  const checkText = opts.checkText ?? true;
   const valid: ValidEvent[] = [];
   const rejected: Rejection[] = [];
   raw.forEach((item, index) => {
@@ -41,11 +38,11 @@ export function validateEvents(raw: unknown[], now = Date.now()): { valid: Valid
     if (endMs < startMs) return reject("endTime", "endTime is before startTime.");
     if (startMs > now + MAX_FUTURE_MS) return reject("startTime", "startTime is more than a day in the future; check the client's clock.");
     if (startMs < now - MAX_AGE_MS) return reject("startTime", "startTime is more than a year in the past.");
-    // PostgreSQL text and jsonb cannot hold NUL or unpaired surrogates; refuse them here
-    // rather than fail the whole group commit later.
-    const serialized = JSON.stringify(event);
-    if (NUL_ESCAPE.test(serialized)) return reject("(event)", "Strings may not contain the NUL character (\\u0000).");
-    if (LONE_SURROGATE.test(serialized)) return reject("(event)", "Strings may not contain unpaired UTF-16 surrogates.");
+    // Refused here rather than failing the whole group commit later. The route skips
+    // this per-event check when the raw body has no such escape at all.
+    const unstorable = checkText ? hasUnstorableText(JSON.stringify(event)) : null;
+    if (unstorable === "nul") return reject("(event)", "Strings may not contain the NUL character (\\u0000).");
+    if (unstorable === "surrogate") return reject("(event)", "Strings may not contain unpaired UTF-16 surrogates.");
     const usage = event.usage;
     if (usage && (usage.cachedInputTokens ?? 0) > (usage.inputTokens ?? Infinity)) {
       return reject("usage.cachedInputTokens", "cachedInputTokens cannot exceed inputTokens (inputTokens includes the cached ones).");

@@ -49,10 +49,14 @@ export function minuteOf(iso: string): string {
   return `${iso.slice(0, 16)}:00.000Z`;
 }
 
+export function hourOf(iso: string): string {
+  return `${iso.slice(0, 13)}:00:00.000Z`;
+}
+
 type Keyed<K> = Map<string, { key: K; m: Measures }>;
 
-function bump<K>(map: Keyed<K>, key: K, row: RequestRow): void {
-  const id = JSON.stringify(key);
+function bump<K extends object>(map: Keyed<K>, key: K, row: RequestRow): void {
+  const id = Object.values(key).join("\u0000");
   let entry = map.get(id);
   if (!entry) map.set(id, (entry = { key, m: empty() }));
   add(entry.m, row);
@@ -73,7 +77,8 @@ export function rollupDeltas(rows: RequestRow[]): RollupDeltas {
       project_id: r.project_id, bucket, model: r.model ?? "", provider: r.provider ?? "", endpoint: r.endpoint ?? "", environment: r.environment,
       status: r.status, error_type: r.error_type ?? "", prompt_name: r.prompt_name ?? "", prompt_version: r.prompt_version ?? 0,
     }, r);
-    if (r.user_id) bump(deltas.users, { project_id: r.project_id, bucket, user_id: r.user_id, environment: r.environment }, r);
+    // Per user by the hour: a thousand users per minute would make the rollup as big as the raw rows.
+    if (r.user_id) bump(deltas.users, { project_id: r.project_id, bucket: hourOf(r.start_time), user_id: r.user_id, environment: r.environment }, r);
     for (const [flag_key, variant] of Object.entries(r.flags ?? {})) {
       bump(deltas.flags, { project_id: r.project_id, bucket, flag_key, variant, environment: r.environment }, r);
     }
@@ -82,7 +87,7 @@ export function rollupDeltas(rows: RequestRow[]): RollupDeltas {
 }
 
 /** Rows for json_to_recordset, sorted by key so concurrent writers lock rollup rows in one order (no deadlocks). */
-export function deltaRecords<K>(map: Keyed<K>): (K & Record<string, unknown>)[] {
+export function deltaRecords<K extends object>(map: Keyed<K>): (K & Record<string, unknown>)[] {
   return [...map.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, { key, m }]) => ({ ...key, ...m, cost_nanos: m.cost_nanos.toString() }));

@@ -44,7 +44,7 @@ const PROMPT_KEY = "case when prompt_name = '' then '' else prompt_name || '@' |
 
 /** A rollup table chosen for a query: its name, the group key expression and the WHERE terms of the filters. */
 export type Plan = {
-  table: "rollups_minute" | "rollups_user_minute" | "rollups_flag_minute";
+  table: "rollups_minute" | "rollups_user_hour" | "rollups_flag_minute";
   /** SQL text of the group key (fixed identifiers only); null without groupBy. */
   key: string | null;
   where: SQL;
@@ -73,10 +73,11 @@ function equalities(f: RequestFilters, columns: Record<string, string>): SQL[] {
     .map(([name, column]) => sql`${sql.raw(column)} = ${f[name as keyof RequestFilters] as string | number}`);
 }
 
-function timeRange(projectId: string, f: RequestFilters): SQL[] {
+/** Per-user rollups are hourly: their range starts at the hour holding `from`. */
+function timeRange(projectId: string, f: RequestFilters, unit: "minute" | "hour" = "minute"): SQL[] {
   return [
     sql`project_id = ${projectId}`,
-    sql`bucket >= date_trunc('minute', ${f.from.toISOString()}::timestamptz)`,
+    sql`bucket >= date_trunc(${unit}, ${f.from.toISOString()}::timestamptz)`,
     sql`bucket < ${f.to.toISOString()}::timestamptz`,
   ];
 }
@@ -91,14 +92,17 @@ export function planQuery(projectId: string, q: ParsedMetricsQuery): Plan {
   const active = activeFilterNames(f);
   const flagKeys = Object.keys(f.flags);
   const flagKey = q.groupBy?.startsWith("flag:") ? q.groupBy.slice("flag:".length) : !q.groupBy && flagKeys.length ? flagKeys[0]! : null;
-  const table = flagKey !== null ? "rollups_flag_minute" : q.groupBy === "userId" || (!q.groupBy && f.userId !== undefined) ? "rollups_user_minute" : "rollups_minute";
-  const columns = table === "rollups_flag_minute" ? FLAG_COLUMNS : table === "rollups_user_minute" ? USER_COLUMNS : MAIN_COLUMNS;
+  const table = flagKey !== null ? "rollups_flag_minute" : q.groupBy === "userId" || (!q.groupBy && f.userId !== undefined) ? "rollups_user_hour" : "rollups_minute";
+  const columns = table === "rollups_flag_minute" ? FLAG_COLUMNS : table === "rollups_user_hour" ? USER_COLUMNS : MAIN_COLUMNS;
   const supported = [...Object.keys(columns), ...(flagKey !== null ? [`flag.${flagKey}`] : [])];
   const unsupported = active.filter((n) => !supported.includes(n));
   if (unsupported.length) {
     refuse(q.groupBy, table === "rollups_minute" && !q.groupBy ? [...supported, "userId (alone)", "flag.<key> (one)"] : supported, unsupported);
   }
-  const where = [...timeRange(projectId, f), ...equalities(f, columns)];
+  if (table === "rollups_user_hour" && q.interval && (q.interval === "1m" || q.interval === "5m")) {
+    throw new AppError("UNPROCESSABLE_ENTITY", "Per-user metrics are kept by the hour; use interval=1h or 1d.", [{ path: "interval", message: "Use 1h or 1d for per-user metrics." }]);
+  }
+  const where = [...timeRange(projectId, f, table === "rollups_user_hour" ? "hour" : "minute"), ...equalities(f, columns)];
   if (flagKey !== null) {
     where.push(sql`flag_key = ${flagKey}`);
     if (f.flags[flagKey] !== undefined) where.push(sql`variant = ${f.flags[flagKey]}`);

@@ -1,4 +1,5 @@
 import "server-only";
+import { nanosToNumber } from "@/lib/cost/money";
 import type { Histogram } from "./histogram";
 
 /** One aggregated row as SQL answers it: bigint sums as text, float sums as numbers. */
@@ -54,8 +55,8 @@ export type MetricsPoint = {
 };
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
-/** Exact nano-dollars → USD; the sum stays exact as a BigInt until this last division. */
-const usd = (nanos: string) => Number(BigInt(nanos)) / 1e9;
+/** The sum stays exact (text → BigInt) until this one conversion to a JSON number. */
+const usd = (nanos: string) => nanosToNumber(BigInt(nanos));
 
 export function toGroup(key: string, r: SumsRow, q: Quantiles, scores: MetricsGroup["scores"]): MetricsGroup {
   const requests = Number(r.requests);

@@ -1,7 +1,10 @@
 import type { Event } from "@sextant/sdk";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingestScores } from "@/lib/scores/ingest";
-import { minuteAgo, nanos, store, variedEvents } from "@/lib/requests/test-events";
+import { keyCtx, minuteAgo, nanos, store, variedEvents } from "@/lib/requests/test-events";
+import { eq } from "drizzle-orm";
+import { requests } from "@/db/schema";
+import { testDb } from "@/test/db";
 import { expectAppError, makeWorld, type World } from "@/test/factories";
 import { queryMetrics } from "./query";
 
@@ -39,7 +42,7 @@ beforeAll(async () => {
   world = await makeWorld();
   events = variedEvents(minuteAgo(40), 90_000);
   await store(world, events);
-  const scored = await ingestScores(world.as("owner"), [
+  const scored = await ingestScores(keyCtx(world), [
     { requestId: "req-00", name: "helpfulness", value: 0.9 },
     { requestId: "req-03", name: "helpfulness", value: 0.5 },
     { requestId: "req-01", name: "helpfulness", value: 0.2 },
@@ -187,6 +190,16 @@ describe("queryMetrics", () => {
     expect(m.truncated).toBe(true);
     expect(m.series!.map((s) => s.key)).toEqual(m.groups.map((g) => g.key));
     expect((await queryMetrics(world.as("viewer"), { groupBy: "userId" })).truncated).toBe(false);
+  });
+
+  it("answers from the rollups alone: deleting the raw rows changes nothing", async () => {
+    const w = await makeWorld();
+    await store(w, variedEvents(minuteAgo(40), 60_000));
+    const query = { groupBy: "model", interval: "5m", filters: { from: minuteAgo(60), to: Date.now() } };
+    const before = await queryMetrics(w.as("viewer"), query);
+    expect(before.groups.reduce((s, g) => s + g.requests, 0)).toBe(30);
+    await testDb().delete(requests).where(eq(requests.projectId, w.projectId));
+    expect(await queryMetrics(w.as("viewer"), query)).toEqual(before);
   });
 
   it("shows another project zero", async () => {

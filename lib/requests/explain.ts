@@ -1,7 +1,7 @@
 import "server-only";
 import { explainCost } from "@/lib/cost/compute";
 import { findPrice, type PriceRow } from "@/lib/cost/match";
-import { formatUsd } from "@/lib/cost/money";
+import { formatUsd, nanosToNumber } from "@/lib/cost/money";
 import type { requests } from "@/db/schema";
 
 /** How a request's cost came about, as lines a person can check. */
@@ -24,7 +24,7 @@ const usage = (r: Stored) => ({
  * rather than showing a different total.
  */
 export function describeCost(r: Stored, overrides: readonly PriceRow[]): CostExplanation {
-  const costUsd = r.costNanos === null ? null : Number(r.costNanos) / 1e9;
+  const costUsd = r.costNanos === null ? null : nanosToNumber(r.costNanos);
   const base = { costUsd, source: r.costSource };
   if (r.costSource === "given" && r.costNanos !== null) {
     return { ...base, lines: [`The client reported the cost: ${usd(r.costNanos)}.`] };

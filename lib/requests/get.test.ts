@@ -2,14 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ingestScores } from "@/lib/scores/ingest";
 import { expectAppError, makeWorld, type World } from "@/test/factories";
 import { getRequest } from "./get";
-import { minuteAgo, nanos, store, variedEvents } from "./test-events";
+import { keyCtx, minuteAgo, nanos, store, variedEvents } from "./test-events";
 
 let world: World;
 
 beforeAll(async () => {
   world = await makeWorld();
   await store(world, variedEvents(minuteAgo(30)));
-  const scored = await ingestScores(world.as("owner"), [
+  const scored = await ingestScores(keyCtx(world), [
     { id: "score-1", requestId: "req-07", name: "helpfulness", value: 0.8, source: "eval", comment: "good enough" },
     { id: "score-2", requestId: "req-07", name: "thumbs", value: true, source: "user" },
     { id: "score-3", requestId: "req-07", name: "label", value: "polite" },

@@ -1,5 +1,6 @@
 import "server-only";
 import type { requests } from "@/db/schema";
+import { nanosToNumber } from "@/lib/cost/money";
 
 type RequestRecord = typeof requests.$inferSelect;
 
@@ -36,11 +37,6 @@ export type RequestItem = {
   redactions: Record<string, number>;
 };
 
-/** Nano-dollars → USD. Number() is exact to the nano-dollar below ~$9M per value, far above any one request or page. */
-export function nanosToUsd(nanos: bigint): number {
-  return Number(nanos) / 1e9;
-}
-
 /** The columns of a list item: every request column except the ingest bookkeeping. */
 export function toItem(r: RequestRecord): RequestItem {
   const hasError = r.status === "error" || r.errorType !== null || r.errorMessage !== null;
@@ -59,7 +55,7 @@ export function toItem(r: RequestRecord): RequestItem {
     status: r.status,
     error: hasError ? { type: r.errorType, message: r.errorMessage, httpStatus: r.errorHttpStatus, retryable: r.errorRetryable } : null,
     usage: { inputTokens: r.inputTokens, outputTokens: r.outputTokens, cachedInputTokens: r.cachedInputTokens, reasoningTokens: r.reasoningTokens },
-    costUsd: r.costNanos === null ? null : nanosToUsd(r.costNanos),
+    costUsd: r.costNanos === null ? null : nanosToNumber(r.costNanos),
     costSource: r.costSource,
     userId: r.userId,
     sessionId: r.sessionId,

@@ -5,7 +5,7 @@ import { requests } from "@/db/schema";
 import { assertCan, type ProjectCtx } from "@/lib/context";
 import { fromZod } from "@/lib/http/errors";
 import { RequestFilters } from "@/lib/metrics/filters";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 import { toItem, type RequestItem } from "./item";
 import { requestConditions } from "./where";
 
@@ -28,23 +28,27 @@ export async function listRequests(ctx: ProjectCtx, input: ListRequestsInput = {
   const parsed = ListRequestsInput.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   const { filters, cursor, limit } = parsed.data;
-  const where = requestConditions(ctx.projectId, filters);
-  if (cursor) {
-    const after = decodeCursor(cursor);
-    const at = new Date(after.startMs);
-    // The explicit upper bound lets the planner prune partitions; the row comparison breaks ties by id.
-    where.push(lte(requests.startTime, at), sql`(${requests.startTime}, ${requests.id}) < (${at.toISOString()}::timestamptz, ${after.id})`);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(requests)
-    .where(and(...where))
-    .orderBy(desc(requests.startTime), desc(requests.id))
-    .limit(limit + 1);
+  const rows = await pageQuery(ctx, filters, cursor ? decodeCursor(cursor) : null, limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map(toItem),
     nextCursor: rows.length > limit && last ? encodeCursor({ startMs: last.startTime.getTime(), id: last.id }) : null,
   };
+}
+
+/** The page's SQL: bounded by the time range (and the cursor) on start_time, so only the day partitions it touches are read. */
+export function pageQuery(ctx: ProjectCtx, filters: RequestFilters, after: Cursor | null, take: number) {
+  const where = requestConditions(ctx.projectId, filters);
+  if (after) {
+    const at = new Date(after.startMs);
+    // The explicit upper bound lets the planner prune partitions; the row comparison breaks ties by id.
+    where.push(lte(requests.startTime, at), sql`(${requests.startTime}, ${requests.id}) < (${at.toISOString()}::timestamptz, ${after.id})`);
+  }
+  return ctx.db
+    .select()
+    .from(requests)
+    .where(and(...where))
+    .orderBy(desc(requests.startTime), desc(requests.id))
+    .limit(take);
 }

@@ -4,6 +4,7 @@ import type { Event } from "@sextant/sdk";
 import { expect } from "vitest";
 import { usdToNanos } from "@/lib/cost/money";
 import { ingestEvents } from "@/lib/ingest/ingest";
+import type { ProjectCtx } from "@/lib/context";
 import type { World } from "@/test/factories";
 
 export const MINUTE = 60_000;
@@ -13,11 +14,16 @@ export function minuteAgo(minutesAgo: number, now = Date.now()): number {
   return Math.floor((now - minutesAgo * MINUTE) / MINUTE) * MINUTE;
 }
 
-/** Stores events as the world's owner and insists every one was accepted. */
+/** The project as its secret key acts: ingestion is a key's job, not a signed-in role's. */
+export function keyCtx(world: World): ProjectCtx {
+  return { ...world.as("owner"), actor: { type: "api_key", keyId: "test-key", kind: "secret", label: "test key" } };
+}
+
+/** Stores events through the real ingest path and insists every one was accepted. */
 export async function store(world: World, events: Event[]): Promise<void> {
   for (let i = 0; i < events.length; i += 1000) {
     const batch = events.slice(i, i + 1000);
-    const result = await ingestEvents(world.as("owner"), batch);
+    const result = await ingestEvents(keyCtx(world), batch);
     expect(result.rejected).toEqual([]);
     expect(result.accepted).toBe(batch.length);
   }

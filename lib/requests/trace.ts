@@ -3,8 +3,9 @@ import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { requests } from "@/db/schema";
 import { assertCan, type ProjectCtx } from "@/lib/context";
+import { nanosToNumber } from "@/lib/cost/money";
 import { fromZod, notFound } from "@/lib/http/errors";
-import { nanosToUsd, toItem, type RequestItem } from "./item";
+import { toItem, type RequestItem } from "./item";
 
 export const TraceId = z.string().min(1).max(128);
 
@@ -54,7 +55,7 @@ export async function getTrace(ctx: ProjectCtx, traceId: string): Promise<Trace>
     traceId: parsed.data,
     spans: kept.map(toItem),
     rootIds: kept.filter((r) => r.parentId === null || !ids.has(r.parentId)).map((r) => r.id),
-    totals: { spans: kept.length, durationMs: last - first, costUsd: nanosToUsd(costNanos), costNanos: costNanos.toString(), unpriced, errors, inputTokens, outputTokens },
+    totals: { spans: kept.length, durationMs: last - first, costUsd: nanosToNumber(costNanos), costNanos: costNanos.toString(), unpriced, errors, inputTokens, outputTokens },
     truncated: rows.length > MAX_TRACE_SPANS,
   };
 }

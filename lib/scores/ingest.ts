@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Score, type IngestResponse, type Rejection } from "@sextant/sdk";
 import { sql } from "drizzle-orm";
 import { assertCan, type ProjectCtx } from "@/lib/context";
+import { hasUnstorableText } from "@/lib/http/body";
 import { AppError } from "@/lib/http/errors";
 import { minuteOf } from "@/lib/ingest/rollup";
 
@@ -31,6 +32,10 @@ export async function ingestScores(ctx: ProjectCtx, raw: unknown[]): Promise<Ing
       return;
     }
     const s = parsed.data;
+    if (hasUnstorableText(JSON.stringify(s))) {
+      rejected.push({ index, id: s.id ?? null, error: { code: "INVALID_SCORE", path: "(score)", message: "Strings may not contain NUL or unpaired UTF-16 surrogates." } });
+      return;
+    }
     const id = s.id ?? randomUUID();
     if (seen.has(id)) return void duplicates++;
     seen.add(id);

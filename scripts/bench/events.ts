@@ -23,7 +23,8 @@ export function generateEvents(count: number, seed = 1): Record<string, unknown>
     return {
       id: `bench-${seed}-${i}`,
       traceId: `trace-${seed}-${Math.floor(i / 3)}`,
-      startTime: new Date(now - Math.floor(rand() * 3_600_000)).toISOString(),
+      // Time-ordered over the last hour, as a live app sends them: a batch spans seconds.
+      startTime: new Date(now - 3_600_000 + Math.floor((i / count) * 3_600_000)).toISOString(),
       durationMs: Math.round(Math.exp(rand() * 8) * 10) / 10,
       timeToFirstTokenMs: Math.round(rand() * 500),
       provider,

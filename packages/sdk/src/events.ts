@@ -57,8 +57,10 @@ export const Event = z
     error: EventError.optional(),
     usage: Usage.optional(),
     costUsd: z.number().nonnegative().max(1e6).finite().optional(),
-    input: z.json().optional(),
-    output: z.json().optional(),
+    // Any JSON value. Not z.json(): a parsed body is JSON by construction, and walking
+    // every nested message again costs more than the rest of the validation.
+    input: z.unknown().optional(),
+    output: z.unknown().optional(),
     userId: Text(256).optional(),
     sessionId: Text(256).optional(),
     endpoint: Text(256).optional(),

@@ -8,7 +8,8 @@ import { ingestScores } from "@/lib/scores/ingest";
 
 /** POST /api/v1/scores — scores and feedback, answered like ingestion. */
 export const POST = withApiKey(["secret"], async (req, { ctx, key }) => {
-  const envelope = ScoresBody.safeParse(await readJsonBody(req));
+  const { json } = await readJsonBody(req);
+  const envelope = ScoresBody.safeParse(json);
   if (!envelope.success) {
     throw new AppError("BAD_REQUEST", `The body must be {"scores": [...]} with 1 to 1000 scores. ${envelope.error.issues[0]?.message ?? ""}`.trim());
   }
