@@ -88,7 +88,9 @@ export function rollupDeltas(rows: RequestRow[]): RollupDeltas {
 
 /** Rows for json_to_recordset, sorted by key so concurrent writers lock rollup rows in one order (no deadlocks). */
 export function deltaRecords<K extends object>(map: Keyed<K>): (K & Record<string, unknown>)[] {
-  return [...map.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, { key, m }]) => ({ ...key, ...m, cost_nanos: m.cost_nanos.toString() }));
+  // Sort the plain key strings (default code-unit order); destructuring in a comparator is slow.
+  return [...map.keys()].sort().map((id) => {
+    const { key, m } = map.get(id)!;
+    return { ...key, ...m, cost_nanos: m.cost_nanos.toString() };
+  });
 }
