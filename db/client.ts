@@ -11,7 +11,10 @@ export type DbOrTx = Db | Tx;
 export function createDb(url: string, max = 10): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process.
-  pool.on("error", (err) => console.error("[db] idle client error:", err.message));
+  pool.on("error", (err: Error & { code?: string }) => {
+    // 57P01: the server is shutting down (Ctrl-C stops it together with the app); not news.
+    if (err.code !== "57P01") console.error("[db] idle client error:", err.message);
+  });
   return { db: drizzle(pool, { schema, casing: "snake_case" }), pool };
 }
 
