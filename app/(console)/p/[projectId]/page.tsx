@@ -11,6 +11,9 @@ import { listApiKeys } from "@/lib/api-keys/list";
 import { requireProject } from "@/lib/auth/session";
 import { can } from "@/lib/context";
 import { requestOrigin } from "@/lib/http/origin";
+import { queryMetrics } from "@/lib/metrics/query";
+import { hasAnyRequest } from "@/lib/requests/any";
+import { SummaryTiles } from "@/components/dashboard/summary-tiles";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -20,6 +23,19 @@ export default async function DashboardPage({ params }: { params: Promise<{ proj
   const keys = (await listApiKeys(ctx)).filter((k) => !k.revokedAt);
   const origin = await requestOrigin();
   const keysHref = `/p/${projectId}/settings/api-keys`;
+  if (await hasAnyRequest(ctx)) {
+    const all = (await queryMetrics(ctx, {})).groups[0]!;
+    return (
+      <>
+        <PageHeader title="Dashboard" description={`Latency, errors, cost and quality of ${ctx.project.name}.`} />
+        <SummaryTiles all={all} />
+        <p className="mt-6 text-sm text-muted-fg">
+          Charts, breakdowns and the request explorer are coming next; the same numbers are available now from{" "}
+          <code className="font-mono text-xs">GET /api/v1/metrics</code> and <code className="font-mono text-xs">GET /api/v1/requests</code>.
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <PageHeader title="Dashboard" description={`Latency, errors, cost and quality of ${ctx.project.name}.`} />
