@@ -1,0 +1,23 @@
+import type { ServerResponse } from "node:http";
+import type { Fault } from "./shape";
+
+/** Server-sent events writer; Anthropic names each event, OpenAI does not. */
+export function sse(res: ServerResponse, named = false): (data: { type?: string } & object) => void {
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+  res.flushHeaders();
+  return (data) => res.write(`${named && data.type ? `event: ${data.type}\n` : ""}data: ${JSON.stringify(data)}\n\n`);
+}
+
+/** The provider's own error shapes and statuses for an injected fault. */
+export function fail(res: ServerResponse, fault: Exclude<Fault, "none" | "midstream" | "malformed">, flavor: "openai" | "anthropic"): void {
+  if (fault === "timeout") return; // never answer: the client's timeout fires
+  const status = fault === "rate_limit" ? 429 : 500;
+  const message = fault === "rate_limit" ? "Rate limit reached for requests" : "The server had an error while processing your request";
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (fault === "rate_limit") headers["retry-after"] = "1";
+  const body =
+    flavor === "openai"
+      ? { error: { message, type: fault === "rate_limit" ? "rate_limit_exceeded" : "server_error", param: null, code: null } }
+      : { type: "error", error: { type: fault === "rate_limit" ? "rate_limit_error" : "api_error", message } };
+  res.writeHead(status, headers).end(JSON.stringify(body));
+}
