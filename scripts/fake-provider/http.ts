@@ -2,10 +2,10 @@ import type { ServerResponse } from "node:http";
 import type { Fault } from "./shape";
 
 /** Server-sent events writer; Anthropic names each event, OpenAI does not. */
-export function sse(res: ServerResponse, named = false): (data: { type?: string } & object) => void {
+export function sse(res: ServerResponse, named = false): (data: Record<string, unknown>) => void {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
   res.flushHeaders();
-  return (data) => res.write(`${named && data.type ? `event: ${data.type}\n` : ""}data: ${JSON.stringify(data)}\n\n`);
+  return (data) => res.write(`${named && typeof data.type === "string" ? `event: ${data.type}\n` : ""}data: ${JSON.stringify(data)}\n\n`);
 }
 
 /** The provider's own error shapes and statuses for an injected fault. */
