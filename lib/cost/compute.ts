@@ -6,7 +6,8 @@ import { divRoundHalfUp, formatUsd, nanosToUsd, parseNanos, usdToNanos } from ".
 
 export { nanosToNumber, nanosToUsd, parseNanos, usdToNanos } from "./money";
 
-export type CostSource = "given" | "table" | "override" | "unpriced";
+/** "none": not a model call (a span, tool or retrieval step with neither model nor usage) — costs nothing itself. */
+export type CostSource = "given" | "table" | "override" | "unpriced" | "none";
 export type PricedEvent = { costNanos: bigint | null; costSource: CostSource };
 
 /** Token counts split by how they are billed; cached ⊆ input and reasoning ⊆ output. */
@@ -84,6 +85,7 @@ export function priceEvent(
   overrides: readonly PriceRow[] = [],
 ): PricedEvent {
   if (event.costUsd !== undefined && event.costUsd !== null) return { costNanos: usdToNanos(event.costUsd), costSource: "given" };
+  if (!event.model && !event.usage) return { costNanos: 0n, costSource: "none" };
   const price = findPrice(event.model, overrides);
   if (!price) return { costNanos: null, costSource: "unpriced" };
   return { costNanos: computeCostNanos(event.usage, price), costSource: price.source };

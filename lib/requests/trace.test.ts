@@ -42,7 +42,7 @@ describe("getTrace", () => {
       durationMs: 2100,
       costUsd: Number(nanos(0.002) + nanos(0.0015)) / 1e9,
       costNanos: (nanos(0.002) + nanos(0.0015)).toString(),
-      unpriced: 4,
+      unpriced: 1, // only "late": spans without model and usage cost nothing themselves
       errors: 1,
       inputTokens: 801,
       outputTokens: 100,
