@@ -19,13 +19,14 @@ if (mode !== "dev" && mode !== "start" && mode !== "demo" && mode !== "setup") {
 }
 
 let child: ChildProcess | null = null;
+let stopTraffic: (() => Promise<void>) | null = null;
 let stopDatabase: (() => Promise<void>) | null = null;
 let shuttingDown = false;
 
 // One shutdown path for Ctrl-C, SIGTERM and the app exiting on its own.
 exitHook((done) => {
   shuttingDown = true;
-  const stopChild = new Promise<void>((resolve) => {
+  const stopChild = () => new Promise<void>((resolve) => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
     const force = setTimeout(() => child?.kill("SIGKILL"), 8_000);
     child.once("exit", () => {
@@ -34,7 +35,9 @@ exitHook((done) => {
     });
     child.kill("SIGTERM");
   });
-  stopChild
+  Promise.resolve(stopTraffic?.())
+    .catch(() => undefined)
+    .then(stopChild)
     .then(() => stopDatabase?.())
     .catch((err: Error) => console.error("[sextant] shutdown:", err.message))
     .finally(done);
@@ -109,6 +112,18 @@ async function main(): Promise<void> {
     console.log(`  keys:     ${login.publicKey}  ${login.secretKey}`);
   }
   console.log("  stop:     Ctrl-C\n");
+
+  if (mode === "demo" && login) {
+    // Live traffic once the app answers: real provider clients → fake provider → SDK → app.
+    const local = `http://127.0.0.1:${e.PORT}`;
+    for (let i = 0; i < 300 && !(await fetch(`${local}/api/health`).then((r) => r.ok).catch(() => false)); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const { startTraffic } = await import("./demo/traffic");
+    const traffic = await startTraffic({ baseUrl: local, secretKey: login.secretKey });
+    stopTraffic = traffic.stop;
+    console.log(`  traffic:  simulated users → fake provider on ${traffic.provider.url} → SDK → ${local}\n`);
+  }
 }
 
 main().catch(async (err: Error) => {

@@ -4,7 +4,7 @@ import { Score, type IngestResponse, type Rejection } from "@sextant/sdk";
 import { sql } from "drizzle-orm";
 import { assertCan, type ProjectCtx } from "@/lib/context";
 import { hasUnstorableText } from "@/lib/http/body";
-import { AppError } from "@/lib/http/errors";
+import { AppError, isConnectionError } from "@/lib/http/errors";
 import { minuteOf } from "@/lib/ingest/rollup";
 
 type ScoreRow = {
@@ -90,7 +90,7 @@ export async function ingestScores(ctx: ProjectCtx, raw: unknown[]): Promise<Ing
     });
     return { accepted: inserted, duplicates: duplicates + rows.length - inserted, rejected };
   } catch (err) {
-    console.error("[scores] write failed:", err);
+    if (!isConnectionError(err)) console.error("[scores] write failed:", err);
     throw new AppError("UNAVAILABLE", "Scores could not be stored right now; nothing from this batch was kept. Retry after the given delay.", undefined, 2);
   }
 }

@@ -16,4 +16,5 @@ export {
   type ParsedEvent,
   type ParsedScore,
 } from "./events.js";
+export { Exporter, retryAfterMs, type Clock, type ExporterOptions, type ExporterStats } from "./exporter.js";
 export const SDK_VERSION = "0.1.0";

@@ -1,0 +1,38 @@
+// Demo traffic end to end: real provider clients → fake provider → SDK exporter →
+// ingest over HTTP → rows a user can query.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testDb } from "@/test/db";
+import { INGEST_ROUTES, ingestWorld, serveRoutes } from "@/test/ingest-helpers";
+import { startTraffic } from "./traffic";
+
+let server: Awaited<ReturnType<typeof serveRoutes>>;
+beforeAll(async () => {
+  server = await serveRoutes(INGEST_ROUTES);
+});
+afterAll(() => server.close());
+
+describe("demo traffic", () => {
+  it("records traces of model calls and spans through the SDK exporter", async () => {
+    const w = await ingestWorld(server.url);
+    const traffic = await startTraffic({ baseUrl: server.url, secretKey: w.key.secretKey, requestsPerSecond: 40, seed: 3 });
+    await new Promise((r) => setTimeout(r, 4_000));
+    await traffic.stop();
+    expect(traffic.exporter.stats().dropped).toBe(0);
+
+    const r = await testDb().execute<{ kind: string; n: string; models: string; errors: string; ttft: string; priced: string }>(sql`
+      select kind, count(*)::text as n, count(distinct model)::text as models, count(*) filter (where status = 'error')::text as errors,
+             count(time_to_first_token_ms)::text as ttft, count(cost_nanos) filter (where cost_source in ('table'))::text as priced
+      from requests where project_id = ${w.projectId} group by kind order by kind`);
+    const byKind = Object.fromEntries(r.rows.map((row) => [row.kind, row]));
+    expect(Number(byKind.llm?.n)).toBeGreaterThan(20);
+    expect(Number(byKind.span?.n)).toBe(Number(byKind.llm?.n)); // one root span per model call
+    expect(Number(byKind.llm?.models)).toBeGreaterThan(3);
+    expect(Number(byKind.llm?.ttft)).toBeGreaterThan(0); // streamed calls carry time to first token
+    expect(Number(byKind.llm?.priced)).toBeGreaterThan(0);
+    const nested = await testDb().execute<{ n: string }>(sql`
+      select count(*)::text as n from requests c join requests p on p.project_id = c.project_id and p.id = c.parent_id
+      where c.project_id = ${w.projectId}`);
+    expect(Number(nested.rows[0]!.n)).toBeGreaterThan(20);
+  }, 30_000);
+});
