@@ -1,93 +1,21 @@
 import { promisify } from "node:util";
 import { gzip as gzipCb } from "node:zlib";
 import type { Event } from "./events.js";
+import { BoundedQueue, type QueuedEvent } from "./exporter-queue.js";
+import { systemClock, unref, type Clock, type ExporterOptions, type ExporterStats } from "./exporter-options.js";
+import { errText, fullJitterMs, postBatch, type Outcome } from "./exporter-transport.js";
+
+export type { Clock, ExporterOptions, ExporterStats } from "./exporter-options.js";
+
+export { retryAfterMs } from "./exporter-transport.js";
 
 const gzip = promisify(gzipCb);
-
-/** Time source and timers; injectable so tests can drive time. Handles with `unref()` (Node timers) get it called. */
-export type Clock = {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-};
-
-export type ExporterOptions = {
-  /** The Sextant app, e.g. `https://sextant.example.com`. */
-  baseUrl: string;
-  /** The project's secret key (`sk-…`). */
-  secretKey: string;
-  /** Events per batch (1..1000); a queue this long is sent at once. Default 100. */
-  flushAt?: number;
-  /** Otherwise the queue is sent every interval. Default 1000 ms. */
-  flushIntervalMs?: number;
-  /** Memory bound for queued events (serialised JSON bytes); beyond it the oldest are dropped. Default 16 MiB. */
-  maxQueueBytes?: number;
-  /** Retries per batch for 429, 5xx, timeouts and network errors. Default 8. */
-  maxRetries?: number;
-  /** Full-jitter backoff: wait uniform in [0, min(maxBackoffMs, baseBackoffMs·2^attempt)]. Defaults 250 and 30 000 ms. */
-  baseBackoffMs?: number;
-  maxBackoffMs?: number;
-  /** Per request. Default 10 000 ms. */
-  requestTimeoutMs?: number;
-  /** gzip request bodies. Default true. */
-  compress?: boolean;
-  /** Told about every loss or failure. Never required; a handler that throws is ignored. */
-  onError?: (err: Error) => void;
-  fetch?: typeof fetch;
-  clock?: Clock;
-  random?: () => number;
-};
-
-export type ExporterStats = {
-  /** Events waiting in the queue (not counting the batch in flight). */
-  queued: number;
-  queuedBytes: number;
-  /** Events the server acknowledged (accepted or duplicate). */
-  sent: number;
-  /** Retry attempts (requests after the first, per batch). */
-  retried: number;
-  /** Events lost on our side: queue overflow, retries exhausted, permanent refusal, shutdown deadline, enqueue after shutdown. */
-  dropped: number;
-  /** Events the server refused as invalid (207 `rejected`). */
-  rejected: number;
-  /** Batches given up on (each also counted event by event in `dropped`). */
-  failedBatches: number;
-};
 
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const MAX_BATCH_EVENTS = 1000;
 const MAX_TIMER_MS = 2_147_483_647;
 
-const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
-
-type Item = { json: string; bytes: number };
-type Batch = { items: Item[]; settled: boolean };
-type Outcome =
-  | { kind: "ok"; rejected: number }
-  | { kind: "retry"; retryAfterMs: number | null; detail: string }
-  | { kind: "permanent"; detail: string };
-
-/** `Retry-After` (delta seconds or an HTTP date) → milliseconds to wait; null when absent or unreadable. */
-export function retryAfterMs(header: string | null | undefined, now: number): number | null {
-  if (header == null) return null;
-  const value = header.trim();
-  if (value === "") return null;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isFinite(at) ? Math.max(0, at - now) : null;
-}
-
-function unref(handle: unknown): void {
-  if (typeof handle === "object" && handle !== null && "unref" in handle && typeof handle.unref === "function") handle.unref();
-}
-
-function errText(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-}
+type Batch = { items: QueuedEvent[]; settled: boolean };
 
 /**
  * Batches events and sends them to `POST /api/v1/ingest`.
@@ -115,13 +43,7 @@ export class Exporter {
   private readonly clock: Clock;
   private readonly random: () => number;
 
-  // FIFO with a moving head: push and drop-oldest are O(1) amortised (no Array#shift).
-  private items: (Item | undefined)[] = [];
-  private head = 0;
-  private bytes = 0;
-  /** Events ever enqueued / ever removed from the queue (taken into a batch or dropped). */
-  private enqueuedTotal = 0;
-  private removedTotal = 0;
+  private readonly queue: BoundedQueue;
   private counters = { sent: 0, retried: 0, dropped: 0, rejected: 0, failedBatches: 0 };
 
   private inflight: { batch: Batch; startSeq: number; done: Promise<void> } | null = null;
@@ -144,6 +66,7 @@ export class Exporter {
     this.flushAt = Math.min(MAX_BATCH_EVENTS, Math.floor(num(options.flushAt, 100, 1)));
     this.flushIntervalMs = num(options.flushIntervalMs, 1000, 1);
     this.maxQueueBytes = num(options.maxQueueBytes, 16 * 1024 * 1024, 0);
+    this.queue = new BoundedQueue(this.maxQueueBytes);
     this.maxRetries = Math.floor(num(options.maxRetries, 8, 0));
     this.baseBackoffMs = num(options.baseBackoffMs, 250, 0);
     this.maxBackoffMs = num(options.maxBackoffMs, 30_000, 0);
@@ -176,20 +99,12 @@ export class Exporter {
         this.report("Sextant exporter dropped an event that is not a JSON object");
         return;
       }
-      const bytes = Buffer.byteLength(json);
-      this.items.push({ json, bytes });
-      this.bytes += bytes;
-      this.enqueuedTotal += 1;
-      let overflow = 0;
-      while (this.bytes > this.maxQueueBytes && this.size() > 0) {
-        this.takeOldest();
-        overflow += 1;
-      }
+      const overflow = this.queue.push({ json, bytes: Buffer.byteLength(json) });
       if (overflow > 0) {
         this.counters.dropped += overflow;
         this.report(`Sextant exporter queue is over ${this.maxQueueBytes} bytes: dropped the ${overflow} oldest event(s)`);
       }
-      if (this.size() >= this.flushAt) this.kickSoon();
+      if (this.queue.size >= this.flushAt) this.kickSoon();
     } catch (err) {
       this.report(`Sextant exporter enqueue failed: ${errText(err)}`);
     }
@@ -198,7 +113,7 @@ export class Exporter {
   /** Sends everything queued now (events enqueued later are left to the timer). Resolves when done or given up; never rejects. */
   async flush(): Promise<void> {
     try {
-      const target = this.enqueuedTotal;
+      const target = this.queue.addedTotal;
       for (;;) {
         if (this.stopped) return;
         const current = this.inflight;
@@ -207,7 +122,7 @@ export class Exporter {
           await current.done;
           continue;
         }
-        if (this.removedTotal >= target || this.stopped) return;
+        if (this.queue.removedTotal >= target || this.stopped) return;
         this.startBatch();
       }
     } catch (err) {
@@ -225,34 +140,12 @@ export class Exporter {
   }
 
   stats(): ExporterStats {
-    return { queued: this.size(), queuedBytes: this.bytes, ...this.counters };
+    return { queued: this.queue.size, queuedBytes: this.queue.bytes, ...this.counters };
   }
 
   /** The wait before retry `attempt` (0-based): full jitter, capped, never shorter than `retryAfter`. */
   backoffMs(attempt: number, retryAfter: number | null = null): number {
-    const ceiling = Math.min(this.maxBackoffMs, this.baseBackoffMs * 2 ** attempt);
-    const r = this.random();
-    const jitter = (Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0.5) * ceiling;
-    return Math.max(retryAfter ?? 0, jitter);
-  }
-
-  // ---- queue ----
-
-  private size(): number {
-    return this.items.length - this.head;
-  }
-
-  private takeOldest(): Item {
-    const item = this.items[this.head]!;
-    this.items[this.head] = undefined;
-    this.head += 1;
-    this.bytes -= item.bytes;
-    this.removedTotal += 1;
-    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
-      this.items = this.items.slice(this.head);
-      this.head = 0;
-    }
-    return item;
+    return fullJitterMs(attempt, this.baseBackoffMs, this.maxBackoffMs, this.random(), retryAfter);
   }
 
   // ---- scheduling ----
@@ -262,7 +155,7 @@ export class Exporter {
     this.intervalTimer = this.clock.setTimeout(() => {
       this.intervalTimer = null;
       try {
-        this.drainTo = Math.max(this.drainTo, this.enqueuedTotal);
+        this.drainTo = Math.max(this.drainTo, this.queue.addedTotal);
         this.pump();
       } catch (err) {
         this.report(`Sextant exporter timer failed: ${errText(err)}`);
@@ -297,7 +190,7 @@ export class Exporter {
             await this.inflight.done;
             continue;
           }
-          if (this.size() === 0 || (this.size() < this.flushAt && this.removedTotal >= this.drainTo)) break;
+          if (this.queue.size === 0 || (this.queue.size < this.flushAt && this.queue.removedTotal >= this.drainTo)) break;
           this.startBatch();
         }
       } catch (err) {
@@ -311,13 +204,13 @@ export class Exporter {
   // ---- sending ----
 
   private startBatch(): void {
-    const startSeq = this.removedTotal;
-    const items: Item[] = [];
+    const startSeq = this.queue.removedTotal;
+    const items: QueuedEvent[] = [];
     let bytes = 0;
-    while (this.size() > 0 && items.length < this.flushAt) {
-      const next = this.items[this.head]!;
+    while (this.queue.size > 0 && items.length < this.flushAt) {
+      const next = this.queue.peek()!;
       if (items.length > 0 && bytes + next.bytes > MAX_BATCH_BYTES) break;
-      items.push(this.takeOldest());
+      items.push(this.queue.takeOldest());
       bytes += next.bytes;
     }
     const batch: Batch = { items, settled: false };
@@ -357,19 +250,7 @@ export class Exporter {
     unref(timer);
     this.abortInflight = () => controller.abort(new Error("exporter shut down"));
     try {
-      const headers: Record<string, string> = { authorization: `Bearer ${this.secretKey}`, "content-type": "application/json" };
-      if (this.compress) headers["content-encoding"] = "gzip";
-      const res = await this.fetchImpl(this.url, { method: "POST", headers, body: new Uint8Array(body), signal: controller.signal });
-      const text = await res.text().catch(() => "");
-      if (res.status >= 200 && res.status < 300) return { kind: "ok", rejected: countRejected(text) };
-      const detail = `HTTP ${res.status}${text ? ` ${text.slice(0, 300)}` : ""}`;
-      if (res.status === 429 || res.status >= 500) {
-        return { kind: "retry", retryAfterMs: retryAfterMs(res.headers.get("retry-after"), this.clock.now()), detail };
-      }
-      return { kind: "permanent", detail };
-    } catch (err) {
-      const reason = controller.signal.aborted ? controller.signal.reason : err;
-      return { kind: "retry", retryAfterMs: null, detail: errText(reason) };
+      return await postBatch({ fetch: this.fetchImpl, url: this.url, secretKey: this.secretKey, body, gzipped: this.compress, signal: controller.signal, now: () => this.clock.now() });
     } finally {
       this.clock.clearTimeout(timer);
       this.abortInflight = null;
@@ -414,11 +295,7 @@ export class Exporter {
       if (current) this.giveUp(current.batch, "shutdown deadline passed (it may have been delivered)");
       this.abortInflight?.();
       this.wakeSleeper?.();
-      let left = 0;
-      while (this.size() > 0) {
-        this.takeOldest();
-        left += 1;
-      }
+      const left = this.queue.clear();
       if (left > 0) {
         this.counters.dropped += left;
         this.report(`Sextant exporter shut down with ${left} unsent event(s): dropped`);
@@ -435,15 +312,4 @@ export class Exporter {
       // A throwing onError must not take the exporter, or the app, down.
     }
   }
-}
-
-/** Number of entries in a 2xx answer's `rejected` array; 0 when absent or unreadable. */
-function countRejected(text: string): number {
-  try {
-    const body: unknown = JSON.parse(text);
-    if (typeof body === "object" && body !== null && "rejected" in body && Array.isArray(body.rejected)) return body.rejected.length;
-  } catch {
-    // A 2xx without a readable body still means the batch was stored.
-  }
-  return 0;
 }
