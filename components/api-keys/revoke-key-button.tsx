@@ -1,24 +1,17 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { revokeApiKeyAction } from "@/app/actions/api-keys";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { useAction } from "@/components/ui/use-action";
 
 export function RevokeKeyButton({ projectId, id, name }: { projectId: string; id: string; name: string }) {
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { error, pending, run } = useAction();
   async function revoke() {
-    setPending(true);
-    const result = await revokeApiKeyAction(projectId, id);
-    setPending(false);
-    if (!result.ok) return setError(result.error.message);
-    setOpen(false);
-    router.refresh();
+    if (await run(() => revokeApiKeyAction(projectId, id))) setOpen(false);
   }
   return (
     <Dialog open={open} onOpenChange={setOpen}>

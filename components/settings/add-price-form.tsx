@@ -1,12 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { createModelPriceAction } from "@/app/actions/model-prices";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { useAction } from "@/components/ui/use-action";
 
 const PRICE_FIELDS = [
   { name: "inputPerMTok", label: "Input $ per 1M tokens", optional: false, hint: "USD, e.g. 2.50" },
@@ -16,9 +15,7 @@ const PRICE_FIELDS = [
 ] as const;
 
 export function AddPriceForm({ projectId }: { projectId: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { error, pending, run } = useAction();
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
@@ -26,19 +23,14 @@ export function AddPriceForm({ projectId }: { projectId: string }) {
     const text = (name: string) => String(data.get(name) ?? "").trim();
     // Prices travel as the decimal strings typed, never as floats; a blank optional rate is left out.
     const optional = (name: string) => text(name) || undefined;
-    setPending(true);
-    setError(null);
-    const result = await createModelPriceAction(projectId, {
+    const created = await run(() => createModelPriceAction(projectId, {
       modelPattern: text("modelPattern"),
       inputPerMTok: text("inputPerMTok"),
       outputPerMTok: text("outputPerMTok"),
       cachedInputPerMTok: optional("cachedInputPerMTok"),
       reasoningPerMTok: optional("reasoningPerMTok"),
-    });
-    setPending(false);
-    if (!result.ok) return setError(result.error.message);
-    form.reset();
-    router.refresh();
+    }));
+    if (created) form.reset();
   }
   return (
     <form onSubmit={onSubmit} className="grid gap-4" noValidate aria-label="Add a model price">

@@ -1,10 +1,10 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { updateSettingsAction } from "@/app/actions/settings";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 import { BUILT_IN_DETECTORS, DETECTOR_IDS, type DetectorId } from "@/lib/redaction/detectors";
 import type { ProjectSettings } from "@/lib/settings/schemas";
 import { CustomPatternList } from "./custom-pattern-list";
@@ -30,23 +30,13 @@ function describe(error: { message: string; issues?: { path: string; message: st
 }
 
 export function RedactionForm({ projectId, redaction, disabled }: { projectId: string; redaction: Redaction; disabled: boolean }) {
-  const router = useRouter();
   const [detectors, setDetectors] = useState(redaction.detectors);
   const [patterns, setPatterns] = useState(redaction.customPatterns);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { error, pending, saved, run } = useAction();
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    setSaved(false);
-    const result = await updateSettingsAction(projectId, { redaction: { detectors, customPatterns: patterns } });
-    setPending(false);
-    if (!result.ok) return setError(describe(result.error, patterns));
-    setSaved(true);
-    router.refresh();
+    await run(() => updateSettingsAction(projectId, { redaction: { detectors, customPatterns: patterns } }), (err) => describe(err, patterns));
   }
 
   return (

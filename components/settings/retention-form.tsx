@@ -1,32 +1,21 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { updateSettingsAction } from "@/app/actions/settings";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { useAction } from "@/components/ui/use-action";
 
 const HINT = "Raw requests and their bodies older than this are deleted; the per-minute rollups (counts, cost, latency) are kept.";
 
 export function RetentionForm({ projectId, retentionDays, disabled }: { projectId: string; retentionDays: number; disabled: boolean }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { error, pending, saved, run } = useAction();
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    setSaved(false);
     // An empty or non-numeric field goes to the server as NaN and comes back with its message.
     const days = Number(new FormData(e.currentTarget).get("retentionDays") || Number.NaN);
-    const result = await updateSettingsAction(projectId, { retentionDays: days });
-    setPending(false);
-    if (!result.ok) return setError(result.error.message);
-    setSaved(true);
-    router.refresh();
+    await run(() => updateSettingsAction(projectId, { retentionDays: days }));
   }
   return (
     <form onSubmit={onSubmit} className="grid max-w-md gap-4" noValidate>

@@ -1,29 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { createProjectAction } from "@/app/actions/projects";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { useAction } from "@/components/ui/use-action";
 
 export function CreateProjectForm({ orgId }: { orgId: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { error, pending, run } = useAction();
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const name = String(new FormData(e.currentTarget).get("name") ?? "");
-    setPending(true);
-    setError(null);
-    const result = await createProjectAction(orgId, { name });
-    if (!result.ok) {
-      setPending(false);
-      setError(result.error.message);
-      return;
-    }
-    router.push(`/p/${result.data.id}`);
+    const created = await run(() => createProjectAction(orgId, { name }));
+    if (created) router.push(`/p/${created.id}`);
   }
   return (
     <form onSubmit={onSubmit} className="grid gap-4" noValidate>

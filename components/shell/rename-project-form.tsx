@@ -1,28 +1,18 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { renameProjectAction } from "@/app/actions/projects";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
+import { useAction } from "@/components/ui/use-action";
 
 export function RenameProjectForm({ projectId, name, disabled }: { projectId: string; name: string; disabled: boolean }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { error, pending, saved, run } = useAction();
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    setPending(true);
-    setError(null);
-    setSaved(false);
-    const result = await renameProjectAction(projectId, { name: String(new FormData(e.currentTarget).get("name") ?? "") });
-    setPending(false);
-    if (!result.ok) return setError(result.error.message);
-    setSaved(true);
-    router.refresh();
+    const name = String(new FormData(e.currentTarget).get("name") ?? "");
+    await run(() => renameProjectAction(projectId, { name }));
   }
   return (
     <form onSubmit={onSubmit} className="grid max-w-md gap-4" noValidate>

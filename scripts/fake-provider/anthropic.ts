@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
-import { promptTokens, reply, sleep, type Fault, type ProviderOptions } from "./shape";
-import { fail, sse } from "./http";
+import { promptTokens, reply, type Fault, type ProviderOptions } from "./shape";
+import { fail, json, sse, streamWords } from "./http";
 
 type MessagesBody = { model?: string; messages?: unknown; system?: unknown; max_tokens?: number; stream?: boolean };
 
@@ -15,26 +15,12 @@ export async function messages(res: ServerResponse, body: MessagesBody, rand: ()
   // Anthropic counts cached input apart from input_tokens.
   const usage = { input_tokens: input - cacheRead, output_tokens: words.length, cache_read_input_tokens: cacheRead, cache_creation_input_tokens: 0 };
   if (!body.stream) {
-    if (fault === "malformed") {
-      res.writeHead(200, { "content-type": "application/json" }).end('{"id": "broken", "content": [');
-      return;
-    }
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ id, type: "message", role: "assistant", model, content: [{ type: "text", text: words.join("") }], stop_reason: "end_turn", stop_sequence: null, usage }));
-    return;
+    return json(res, { id, type: "message", role: "assistant", model, content: [{ type: "text", text: words.join("") }], stop_reason: "end_turn", stop_sequence: null, usage }, fault);
   }
   const send = sse(res, true);
   send({ type: "message_start", message: { id, type: "message", role: "assistant", model, content: [], stop_reason: null, stop_sequence: null, usage: { ...usage, output_tokens: 1 } } });
   send({ type: "content_block_start", index: 0, content_block: { type: "text", text: "" } });
-  for (const [i, w] of words.entries()) {
-    if (fault === "midstream" && i === Math.floor(words.length / 2)) {
-      await sleep(20); // let the first half reach the client, then drop the connection
-      res.destroy();
-      return;
-    }
-    if (opts.chunkDelayMs) await sleep(opts.chunkDelayMs);
-    send({ type: "content_block_delta", index: 0, delta: { type: "text_delta", text: w } });
-  }
+  if (!(await streamWords(res, words, fault, opts.chunkDelayMs, (w) => send({ type: "content_block_delta", index: 0, delta: { type: "text_delta", text: w } })))) return;
   send({ type: "content_block_stop", index: 0 });
   send({ type: "message_delta", delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: words.length } });
   send({ type: "message_stop" });

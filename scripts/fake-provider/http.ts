@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import type { Fault } from "./shape";
+import { sleep, type Fault } from "./shape";
 
 /** Server-sent events writer; Anthropic names each event, OpenAI does not. */
 export function sse(res: ServerResponse, named = false): (data: Record<string, unknown>) => void {
@@ -20,4 +20,27 @@ export function fail(res: ServerResponse, fault: Exclude<Fault, "none" | "midstr
       ? { error: { message, type: fault === "rate_limit" ? "rate_limit_exceeded" : "server_error", param: null, code: null } }
       : { type: "error", error: { type: fault === "rate_limit" ? "rate_limit_error" : "api_error", message } };
   res.writeHead(status, headers).end(JSON.stringify(body));
+}
+
+/** A non-streamed JSON answer; a "malformed" fault cuts it off mid-document instead. */
+export function json(res: ServerResponse, body: unknown, fault: Fault): void {
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(fault === "malformed" ? JSON.stringify(body).slice(0, 30) : JSON.stringify(body));
+}
+
+/**
+ * Streams one delta per word. A "midstream" fault lets the first half reach the
+ * client and then drops the connection; returns false when it did.
+ */
+export async function streamWords(res: ServerResponse, words: string[], fault: Fault, chunkDelayMs: number | undefined, sendWord: (w: string) => void): Promise<boolean> {
+  for (const [i, w] of words.entries()) {
+    if (fault === "midstream" && i === Math.floor(words.length / 2)) {
+      await sleep(20);
+      res.destroy();
+      return false;
+    }
+    if (chunkDelayMs) await sleep(chunkDelayMs);
+    sendWord(w);
+  }
+  return true;
 }

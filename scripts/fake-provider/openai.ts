@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
-import { promptTokens, reply, sleep, type Fault, type ProviderOptions } from "./shape";
-import { fail, sse } from "./http";
+import { promptTokens, reply, type Fault, type ProviderOptions } from "./shape";
+import { fail, json, sse, streamWords } from "./http";
 
 type ChatBody = { model?: string; messages?: unknown; stream?: boolean; stream_options?: { include_usage?: boolean }; max_tokens?: number; max_completion_tokens?: number };
 
@@ -22,26 +22,12 @@ export async function chatCompletions(res: ServerResponse, body: ChatBody, rand:
   const id = `chatcmpl-${Math.floor(rand() * 1e12).toString(36)}`;
   const created = Math.floor(Date.now() / 1000);
   if (!body.stream) {
-    if (fault === "malformed") {
-      res.writeHead(200, { "content-type": "application/json" }).end('{"id": "broken", "choices": [');
-      return;
-    }
-    res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ id, object: "chat.completion", created, model, choices: [{ index: 0, message: { role: "assistant", content: words.join(""), refusal: null }, finish_reason: "stop", logprobs: null }], usage }));
-    return;
+    return json(res, { id, object: "chat.completion", created, model, choices: [{ index: 0, message: { role: "assistant", content: words.join(""), refusal: null }, finish_reason: "stop", logprobs: null }], usage }, fault);
   }
   const send = sse(res);
   const chunk = (delta: object, finish: string | null = null) => ({ id, object: "chat.completion.chunk", created, model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] });
   send(chunk({ role: "assistant", content: "" }));
-  for (const [i, w] of words.entries()) {
-    if (fault === "midstream" && i === Math.floor(words.length / 2)) {
-      await sleep(20); // let the first half reach the client, then drop the connection
-      res.destroy();
-      return;
-    }
-    if (opts.chunkDelayMs) await sleep(opts.chunkDelayMs);
-    send(chunk({ content: w }));
-  }
+  if (!(await streamWords(res, words, fault, opts.chunkDelayMs, (w) => send(chunk({ content: w }))))) return;
   send(chunk({}, "stop"));
   if (body.stream_options?.include_usage) send({ id, object: "chat.completion.chunk", created, model, choices: [], usage });
   res.end("data: [DONE]\n\n");
