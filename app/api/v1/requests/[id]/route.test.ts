@@ -1,17 +1,14 @@
-import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "@/lib/api-keys/create";
 import { minuteAgo, store, variedEvents } from "@/lib/requests/test-events";
 import { makeWorld } from "@/test/factories";
+import { getWithKey } from "@/test/routes";
 import { GET } from "./route";
 
 let key: { secretKey: string; publicKey: string };
 let otherKey: { secretKey: string };
 
-function get(id: string, token?: string) {
-  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-  return GET(new NextRequest(`http://localhost/api/v1/requests/${encodeURIComponent(id)}`, { headers }), { params: Promise.resolve({ id }) });
-}
+const get = (id: string, token?: string) => getWithKey(GET, `/api/v1/requests/${encodeURIComponent(id)}`, token, { id });
 
 beforeAll(async () => {
   const world = await makeWorld();
