@@ -42,3 +42,27 @@ export function embeddings(res: ServerResponse, body: { model?: string; input?: 
   res.writeHead(200, { "content-type": "application/json" });
   res.end(JSON.stringify({ object: "list", data, model: body.model ?? "text-embedding-3-small", usage: { prompt_tokens: tokens, total_tokens: tokens } }));
 }
+
+type ResponsesBody = { model?: string; input?: unknown; instructions?: unknown; stream?: boolean; max_output_tokens?: number };
+
+/** OpenAI-compatible `POST /v1/responses` (the Responses API), streaming (typed events) and not. */
+export async function responses(res: ServerResponse, body: ResponsesBody, rand: () => number, opts: ProviderOptions, fault: Fault): Promise<void> {
+  if (fault !== "none" && fault !== "midstream" && fault !== "malformed") return fail(res, fault, "openai");
+  const model = body.model ?? "gpt-4o-mini";
+  const input = promptTokens([body.instructions, body.input]);
+  const cached = input > 1024 ? Math.floor(input / 2) : 0;
+  const reasoning = /^o\d|gpt-5/.test(model) ? Math.floor(20 + rand() * 200) : 0;
+  const words = reply(rand, Math.min(body.max_output_tokens ?? 400, Math.floor(10 + rand() * 120)));
+  const id = `resp_${Math.floor(rand() * 1e12).toString(36)}`;
+  const usage = { input_tokens: input, input_tokens_details: { cached_tokens: cached }, output_tokens: words.length + reasoning, output_tokens_details: { reasoning_tokens: reasoning }, total_tokens: input + words.length + reasoning };
+  const message = (text: string) => ({ id: `msg_${id}`, type: "message", role: "assistant", status: "completed", content: [{ type: "output_text", text, annotations: [] }] });
+  const response = (status: string, text: string, u: object | null) => ({ id, object: "response", created_at: Math.floor(Date.now() / 1000), status, model, output: text ? [message(text)] : [], usage: u, error: null, incomplete_details: null });
+  if (!body.stream) return json(res, response("completed", words.join(""), usage), fault);
+  const send = sse(res, true);
+  let seq = 0;
+  send({ type: "response.created", sequence_number: seq++, response: response("in_progress", "", null) });
+  const sent = await streamWords(res, words, fault, opts.chunkDelayMs, (w) => send({ type: "response.output_text.delta", sequence_number: seq++, item_id: `msg_${id}`, output_index: 0, content_index: 0, delta: w }));
+  if (!sent) return;
+  send({ type: "response.completed", sequence_number: seq++, response: response("completed", words.join(""), usage) });
+  res.end();
+}

@@ -5,7 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { messages } from "./anthropic";
-import { chatCompletions, embeddings } from "./openai";
+import { chatCompletions, embeddings, responses } from "./openai";
 import { latency, pickFault, seeded, sleep, type ProviderOptions } from "./shape";
 
 export type FakeProvider = { url: string; openaiBaseUrl: string; anthropicBaseUrl: string; requests: number; close: () => Promise<void> };
@@ -23,6 +23,7 @@ export async function startFakeProvider(opts: ProviderOptions & { port?: number 
       if (opts.latencyMs) await sleep(latency(rand, opts.latencyMs));
       const path = (req.url ?? "").split("?")[0];
       if (req.method === "POST" && path === "/v1/chat/completions") return await chatCompletions(res, body, rand, opts, fault);
+      if (req.method === "POST" && path === "/v1/responses") return await responses(res, body, rand, opts, fault);
       if (req.method === "POST" && path === "/v1/embeddings") return embeddings(res, body, rand, fault);
       if (req.method === "POST" && path === "/anthropic/v1/messages") return await messages(res, body, rand, opts, fault);
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: `No fake route ${req.method} ${path}` } }));

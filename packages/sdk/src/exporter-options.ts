@@ -8,6 +8,8 @@ export type Clock = {
 export type ExporterOptions = {
   /** The Sextant app, e.g. `https://sextant.example.com`. */
   baseUrl: string;
+  /** Where batches go: `ingest` (events, the default) or `scores` (`POST /api/v1/scores`). */
+  endpoint?: "ingest" | "scores";
   /** The project's secret key (`sk-…`). */
   secretKey: string;
   /** Events per batch (1..1000); a queue this long is sent at once. Default 100. */

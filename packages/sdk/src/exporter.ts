@@ -1,6 +1,6 @@
 import { promisify } from "node:util";
 import { gzip as gzipCb } from "node:zlib";
-import type { Event } from "./events.js";
+import type { Event, Score } from "./events.js";
 import { BoundedQueue, type QueuedEvent } from "./exporter-queue.js";
 import { systemClock, unref, type Clock, type ExporterOptions, type ExporterStats } from "./exporter-options.js";
 import { errText, fullJitterMs, postBatch, type Outcome } from "./exporter-transport.js";
@@ -29,6 +29,7 @@ type Batch = { items: QueuedEvent[]; settled: boolean };
  */
 export class Exporter {
   private readonly url: string;
+  private readonly field: "events" | "scores";
   private readonly secretKey: string;
   private readonly flushAt: number;
   private readonly flushIntervalMs: number;
@@ -61,7 +62,8 @@ export class Exporter {
 
   constructor(options: ExporterOptions) {
     const num = (v: number | undefined, d: number, min: number) => (typeof v === "number" && Number.isFinite(v) ? Math.max(min, v) : d);
-    this.url = `${String(options.baseUrl).replace(/\/+$/, "")}/api/v1/ingest`;
+    this.field = options.endpoint === "scores" ? "scores" : "events";
+    this.url = `${String(options.baseUrl).replace(/\/+$/, "")}/api/v1/${options.endpoint === "scores" ? "scores" : "ingest"}`;
     this.secretKey = options.secretKey;
     this.flushAt = Math.min(MAX_BATCH_EVENTS, Math.floor(num(options.flushAt, 100, 1)));
     this.flushIntervalMs = num(options.flushIntervalMs, 1000, 1);
@@ -80,7 +82,7 @@ export class Exporter {
   }
 
   /** Queues one event. Synchronous, O(1), never throws; ignored (and counted as dropped) after `shutdown()`. */
-  enqueue(event: Event): void {
+  enqueue(event: Event | Score): void {
     try {
       if (this.closed) {
         this.counters.dropped += 1;
@@ -223,7 +225,7 @@ export class Exporter {
   }
 
   private async send(batch: Batch): Promise<void> {
-    const raw = `{"events":[${batch.items.map((i) => i.json).join(",")}]}`;
+    const raw = `{"${this.field}":[${batch.items.map((i) => i.json).join(",")}]}`;
     const body = this.compress ? await gzip(raw) : Buffer.from(raw);
     for (let attempt = 0; ; attempt++) {
       if (this.stopped || batch.settled) return;

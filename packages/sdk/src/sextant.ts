@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import { ANTHROPIC_SPECS } from "./anthropic.js";
+import type { Attrs } from "./attrs.js";
+import { resolveOptions, type SextantOptions } from "./config.js";
+import { currentScope, runInScope } from "./context.js";
+import type { EventKind } from "./events.js";
+import { Generation, type GenerationFields } from "./generation.js";
+import { OPENAI_SPECS } from "./openai.js";
+import { providerHook, type CallSpec } from "./provider-call.js";
+import { Recorder, type SextantStats } from "./recorder.js";
+import { childScope, Span, type SpanFields } from "./span.js";
+import { wrapClient, type MethodHook } from "./wrap.js";
+
+export type ScoreInput = {
+  requestId?: string;
+  traceId?: string;
+  name: string;
+  value: number | boolean | string;
+  comment?: string;
+  source?: "user" | "eval" | "human" | "api";
+  /** Idempotency key; one is made up when not given. */
+  id?: string;
+};
+
+export type ObserveOptions = Attrs & { name?: string; kind?: EventKind; captureInput?: boolean; captureOutput?: boolean };
+
+/**
+ * The SDK's front door: tracing with async context, the provider wrappers, scores, and
+ * the exporter behind them. Nothing here throws into your app or waits on the network.
+ */
+export class Sextant {
+  private readonly rec: Recorder;
+
+  constructor(options: SextantOptions = {}) {
+    this.rec = new Recorder(resolveOptions(options));
+  }
+
+  /**
+   * Runs `fn` as a trace: the root span, unless a trace is already running, in which case
+   * it is a span of that trace. Spans and model calls inside it nest under it and inherit
+   * `attrs`. What `fn` returns (or throws) is passed through unchanged; sync or async.
+   */
+  trace<T>(name: string, fn: (span: Span) => T, attrs?: SpanFields): T {
+    return this.span(name, fn, attrs);
+  }
+
+  /** Runs `fn` as a span of the current trace (or a new trace when there is none). */
+  span<T>(name: string, fn: (span: Span) => T, attrs?: SpanFields): T {
+    const { scope, parentId } = childScope(this.rec, attrs);
+    const span = new Span(this.rec, scope, parentId, name, attrs ?? {});
+    let result: T;
+    try {
+      result = runInScope(scope, () => fn(span));
+    } catch (err) {
+      span.end(err);
+      throw err;
+    }
+    if (result instanceof Promise) {
+      return result.then(
+        (value: unknown) => {
+          span.end();
+          return value;
+        },
+        (err: unknown) => {
+          span.end(err);
+          throw err;
+        },
+      ) as T;
+    }
+    span.end();
+    return result;
+  }
+
+  /** `fn` wrapped so that every call runs as a span (named after the function). Arguments and result are recorded when asked. */
+  observe<F extends (...args: never[]) => unknown>(fn: F, options: ObserveOptions = {}): F {
+    const { name, captureInput, captureOutput, ...attrs } = options;
+    const label = name ?? (fn.name || "observed");
+    const self = this;
+    return function (this: unknown, ...args: Parameters<F>) {
+      return self.span(
+        label,
+        (span) => {
+          if (captureInput) span.update({ input: args.length === 1 ? args[0] : args });
+          const out = fn.apply(this, args);
+          if (!captureOutput) return out;
+          if (out instanceof Promise) return out.then((v: unknown) => (span.update({ output: v }), v));
+          span.update({ output: out });
+          return out;
+        },
+        attrs,
+      );
+    } as F;
+  }
+
+  /**
+   * A model call you record yourself. With `durationMs` or `endTime` it is recorded at
+   * once; otherwise call `end({output, usage})` or `fail(err)` on the handle.
+   */
+  generation(fields: GenerationFields): Generation {
+    const gen = new Generation(this.rec, fields);
+    if (fields.durationMs !== undefined || fields.endTime !== undefined) gen.end();
+    return gen;
+  }
+
+  /** A score on a request (`requestId`: a span's or generation's id) or a whole trace. */
+  score(input: ScoreInput): void {
+    if (!input.requestId && !input.traceId) {
+      this.rec.report("Sextant ignored a score without requestId or traceId");
+      return;
+    }
+    this.rec.score({ id: input.id ?? randomUUID(), source: input.source ?? "api", ...input });
+  }
+
+  /** A user's thumbs up (`positive: true`) or down, stored as the boolean score `user_feedback`. */
+  feedback(input: { requestId?: string; traceId?: string; positive: boolean; comment?: string; id?: string }): void {
+    const { positive, ...rest } = input;
+    this.score({ ...rest, name: "user_feedback", value: positive, source: "user" });
+  }
+
+  /** Records `chat.completions.create`, `responses.create` and `embeddings.create` of an `openai` client. Same object type back. */
+  wrapOpenAI<T extends object>(client: T, defaults?: Attrs): T {
+    return wrapClient(client, this.hooks(OPENAI_SPECS, defaults));
+  }
+
+  /** Records `messages.create` (and so `messages.stream`) of an `@anthropic-ai/sdk` client. Same object type back. */
+  wrapAnthropic<T extends object>(client: T, defaults?: Attrs): T {
+    return wrapClient(client, this.hooks(ANTHROPIC_SPECS, defaults));
+  }
+
+  /** The trace the calling code runs in, if any. */
+  currentTraceId(): string | undefined {
+    return currentScope()?.traceId;
+  }
+
+  /** Sends everything recorded so far; resolves when sent or given up. Never rejects. */
+  flush(): Promise<void> {
+    return this.rec.flush();
+  }
+
+  /** Flushes for at most `timeoutMs` (default 5 s), then stops. Call before a serverless function or the process ends. */
+  shutdown(timeoutMs?: number): Promise<void> {
+    return this.rec.shutdown(timeoutMs);
+  }
+
+  /** The exporter's counters (events, and `scores` apart); `queued` includes events not yet serialised. */
+  stats(): SextantStats {
+    return this.rec.stats();
+  }
+
+  private hooks(specs: Record<string, CallSpec>, defaults: Attrs | undefined): Record<string, MethodHook> {
+    return Object.fromEntries(Object.entries(specs).map(([path, spec]) => [path, providerHook(this.rec, defaults, spec)]));
+  }
+}
