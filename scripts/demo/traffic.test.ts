@@ -1,4 +1,4 @@
-// Demo traffic end to end: real provider clients → fake provider → SDK exporter →
+// Demo traffic end to end: real provider clients wrapped by the SDK → fake provider → exporter →
 // ingest over HTTP → rows a user can query.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,12 +13,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe("demo traffic", () => {
-  it("records traces of model calls and spans through the SDK exporter", async () => {
+  it("records traces of wrapped model calls and spans through the SDK", async () => {
     const w = await ingestWorld(server.url);
     const traffic = await startTraffic({ baseUrl: server.url, secretKey: w.key.secretKey, requestsPerSecond: 40, seed: 3 });
     await new Promise((r) => setTimeout(r, 4_000));
     await traffic.stop();
-    expect(traffic.exporter.stats().dropped).toBe(0);
+    expect(traffic.sextant.stats().dropped).toBe(0);
 
     const r = await testDb().execute<{ kind: string; n: string; models: string; errors: string; ttft: string; priced: string }>(sql`
       select kind, count(*)::text as n, count(distinct model)::text as models, count(*) filter (where status = 'error')::text as errors,

@@ -1,14 +1,14 @@
 // Live demo traffic: ~200 users hitting four AI endpoints through the real provider
-// clients against the local fake provider; events flow through the SDK exporter to
-// the app, with a little user feedback. Runs until stopped.
+// clients, wrapped by the Sextant SDK, against the local fake provider; a little user
+// feedback on top. Runs until stopped.
 import Anthropic from "@anthropic-ai/sdk";
-import { Exporter } from "@sextant/sdk";
+import { Sextant } from "@sextant/sdk";
 import OpenAI from "openai";
 import { seeded } from "../fake-provider/shape";
 import { startFakeProvider, type FakeProvider } from "../fake-provider/server";
 import { ENDPOINTS, simulateRequest, type Persona } from "./calls";
 
-export type Traffic = { stop: () => Promise<void>; provider: FakeProvider; exporter: Exporter };
+export type Traffic = { stop: () => Promise<void>; provider: FakeProvider; sextant: Sextant };
 
 export async function startTraffic(opts: { baseUrl: string; secretKey: string; requestsPerSecond?: number; seed?: number }): Promise<Traffic> {
   const rand = seeded(opts.seed ?? Date.now() % 1_000_000);
@@ -18,23 +18,15 @@ export async function startTraffic(opts: { baseUrl: string; secretKey: string; r
     seed: opts.seed,
     faults: { rate_limit: 0.02, server_error: 0.01, timeout: 0.003, midstream: 0.01, malformed: 0.003 },
   });
+  const sextant = new Sextant({ baseUrl: opts.baseUrl, secretKey: opts.secretKey, release: "v1.4.2", flushAt: 200, flushIntervalMs: 1_000, exitHooks: false, onError: () => undefined });
   const clients = {
-    openai: new OpenAI({ baseURL: provider.openaiBaseUrl, apiKey: "demo", maxRetries: 0, timeout: 5_000 }),
-    anthropic: new Anthropic({ baseURL: provider.anthropicBaseUrl, apiKey: "demo", maxRetries: 0, timeout: 5_000 }),
+    openai: sextant.wrapOpenAI(new OpenAI({ baseURL: provider.openaiBaseUrl, apiKey: "demo", maxRetries: 0, timeout: 5_000 })),
+    anthropic: sextant.wrapAnthropic(new Anthropic({ baseURL: provider.anthropicBaseUrl, apiKey: "demo", maxRetries: 0, timeout: 5_000 })),
   };
-  const exporter = new Exporter({ baseUrl: opts.baseUrl, secretKey: opts.secretKey, flushAt: 200, flushIntervalMs: 1_000 });
   const users = Array.from({ length: 200 }, (_, i) => `user-${String(i).padStart(3, "0")}`);
   const interval = 1_000 / (opts.requestsPerSecond ?? 8);
   let running = true;
   const inFlight = new Set<Promise<void>>();
-
-  const feedback = async (requestId: string, positive: boolean) => {
-    await fetch(`${opts.baseUrl}/api/v1/scores`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${opts.secretKey}` },
-      body: JSON.stringify({ scores: [{ requestId, name: "user_feedback", value: positive, source: "user" }] }),
-    }).catch(() => undefined);
-  };
 
   const tick = () => {
     if (!running) return;
@@ -44,13 +36,12 @@ export async function startTraffic(opts: { baseUrl: string; secretKey: string; r
       endpoint: ENDPOINTS[Math.floor(rand() * ENDPOINTS.length)]!,
       environment: rand() < 0.9 ? "production" : "staging",
     };
-    const job = simulateRequest(clients, persona, rand)
-      .then((events) => {
-        for (const e of events) exporter.enqueue(e);
-        const llm = events.find((e) => e.kind === "llm");
-        if (llm && rand() < 0.15) setTimeout(() => void feedback(llm.id, llm.status !== "error" && rand() < 0.8), 4_000).unref();
+    const job = simulateRequest(sextant, clients, persona, rand)
+      .then(({ generationId }) => {
+        // Some users rate the answer a few seconds later.
+        if (generationId && rand() < 0.15) setTimeout(() => sextant.feedback({ requestId: generationId, positive: rand() < 0.8 }), 4_000).unref();
       })
-      .catch(() => undefined)
+      .catch(() => undefined) // a failed model call fails the request; the SDK has recorded it
       .finally(() => inFlight.delete(job));
     inFlight.add(job);
     setTimeout(tick, interval * (0.5 + rand())).unref();
@@ -59,11 +50,11 @@ export async function startTraffic(opts: { baseUrl: string; secretKey: string; r
 
   return {
     provider,
-    exporter,
+    sextant,
     stop: async () => {
       running = false;
       await Promise.allSettled([...inFlight]);
-      await exporter.shutdown();
+      await sextant.shutdown();
       await provider.close();
     },
   };

@@ -89,7 +89,7 @@ export class Generation {
     else event.durationMs = durationMs ?? performance.now() - this.t0;
     const ttft = timeToFirstTokenMs ?? this.ttftMs;
     if (ttft !== undefined) event.timeToFirstTokenMs = ttft;
-    if (event.error && event.status === undefined) event.status = "error";
+    event.status ??= event.error ? "error" : "ok";
     this.rec.record(applyAttrs(event, this.attrs));
   }
 

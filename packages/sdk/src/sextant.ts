@@ -75,9 +75,9 @@ export class Sextant {
   observe<F extends (...args: never[]) => unknown>(fn: F, options: ObserveOptions = {}): F {
     const { name, captureInput, captureOutput, ...attrs } = options;
     const label = name ?? (fn.name || "observed");
-    const self = this;
+    const span = this.span.bind(this);
     return function (this: unknown, ...args: Parameters<F>) {
-      return self.span(
+      return span(
         label,
         (span) => {
           if (captureInput) span.update({ input: args.length === 1 ? args[0] : args });

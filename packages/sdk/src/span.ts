@@ -70,7 +70,7 @@ export class Span {
     this.ended = true;
     if (!this.scope.sampled) return;
     const { kind, input, output, status, error } = this.fields;
-    const event: Event = { id: this.id, traceId: this.traceId, name: this.name, kind: kind ?? "span", startTime: this.startMs, durationMs: performance.now() - this.t0 };
+    const event: Event = { id: this.id, traceId: this.traceId, name: this.name, kind: kind ?? "span", status: "ok", startTime: this.startMs, durationMs: performance.now() - this.t0 };
     if (this.parentId) event.parentId = this.parentId;
     if (input !== undefined) event.input = input;
     if (output !== undefined) event.output = output;

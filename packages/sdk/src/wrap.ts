@@ -13,7 +13,6 @@ export function wrapClient<T extends object>(client: T, hooks: Record<string, Me
     const parts = path.split(".");
     for (let i = 1; i < parts.length; i++) prefixes.add(parts.slice(0, i).join("."));
   }
-  let root: T;
   const make = <O extends object>(target: O, path: string): O => {
     const cache = new Map<string, { value: unknown; out: unknown }>();
     return new Proxy(target, {
@@ -44,6 +43,6 @@ export function wrapClient<T extends object>(client: T, hooks: Record<string, Me
       },
     });
   };
-  root = make(client, "");
+  const root: T = make(client, "");
   return root;
 }
