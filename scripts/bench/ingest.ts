@@ -82,7 +82,9 @@ export async function benchIngest(): Promise<{ name: string; result: string }> {
 
     // (a) The app over HTTP: production server, bodies gzipped as the SDK sends them.
     const port = await freePort();
-    app = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the app (written when it exits).
+    const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    app = spawn(process.execPath, [...nodeArgs, path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, DATABASE_URL: pg.url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-00", SEXTANT_INGEST_RATE_LIMIT: "0" },
       stdio: "ignore",
     });
@@ -129,7 +131,11 @@ export async function benchIngest(): Promise<{ name: string; result: string }> {
         `COPY ceiling ${Math.round(ceilingPerSec)} events/s → ratio ${ratio.toFixed(2)} (goal ≥ 0.5); app peak RSS ${Math.round(rss)} MB (goal < 1024)`,
     };
   } finally {
-    app?.kill("SIGTERM");
+    if (app) {
+      const exited = new Promise((resolve) => app!.once("exit", resolve));
+      app.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
     await pool.end();
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
