@@ -14,12 +14,27 @@ import { migrate, openDatabase } from "./database";
 
 const mode = process.argv[2];
 if (mode !== "dev" && mode !== "start" && mode !== "demo" && mode !== "setup") {
-  console.error("usage: tsx scripts/run.ts dev|start|demo|setup");
+  console.error("usage: tsx scripts/run.ts dev|start|demo|setup [--backfill 24h|7d|30d]");
   process.exit(2);
 }
 
+/** `demo --backfill 7d` (or `--backfill=7d`): days of history to send, fractional for hours. Checked before anything starts. */
+function backfillDays(args: string[]): number | null {
+  const i = args.findIndex((a) => a === "--backfill" || a.startsWith("--backfill="));
+  if (i < 0) return null;
+  const value = args[i]!.includes("=") ? args[i]!.slice("--backfill=".length) : args[i + 1];
+  const m = /^(\d+)(h|d)$/.exec(value ?? "");
+  if (mode !== "demo" || !m || Number(m[1]) === 0) {
+    console.error(mode !== "demo" ? "--backfill works with demo only" : `--backfill takes a span like 24h, 7d or 30d, not "${value ?? ""}"`);
+    process.exit(2);
+  }
+  return m[2] === "h" ? Number(m[1]) / 24 : Number(m[1]);
+}
+const historyDays = backfillDays(process.argv.slice(3));
+
 let child: ChildProcess | null = null;
 let stopTraffic: (() => Promise<void>) | null = null;
+let stopBackfill: (() => Promise<void>) | null = null;
 let stopDatabase: (() => Promise<void>) | null = null;
 let shuttingDown = false;
 
@@ -35,8 +50,7 @@ exitHook((done) => {
     });
     child.kill("SIGTERM");
   });
-  Promise.resolve(stopTraffic?.())
-    .catch(() => undefined)
+  Promise.allSettled([stopTraffic?.(), stopBackfill?.()])
     .then(stopChild)
     .then(() => stopDatabase?.())
     .catch((err: Error) => console.error("[sextant] shutdown:", err.message))
@@ -123,7 +137,38 @@ async function main(): Promise<void> {
     const traffic = await startTraffic({ baseUrl: local, secretKey: login.secretKey });
     stopTraffic = traffic.stop;
     console.log(`  traffic:  simulated users → fake provider on ${traffic.provider.url} → SDK → ${local}\n`);
+    if (historyDays !== null) await startBackfill(local, login.secretKey, historyDays);
   }
+}
+
+/** Sends demo history in the background beside the live traffic; progress every 10%. */
+async function startBackfill(baseUrl: string, secretKey: string, days: number): Promise<void> {
+  const { backfill } = await import("./demo/backfill");
+  const abort = new AbortController();
+  const span = (d: number) => (d < 2 ? `${Math.round(d * 24)} hours` : `${+d.toFixed(1)} days`);
+  console.log(`[sextant] backfill: sending ${span(days)} of history in the background`);
+  let shown = 0;
+  const job = backfill({
+    baseUrl,
+    secretKey,
+    days,
+    signal: abort.signal,
+    onProgress: (done, total) => {
+      const tenth = Math.floor((done / Math.max(1, total)) * 10);
+      if (tenth > shown && tenth < 10) console.log(`[sextant] backfill: ${tenth * 10}% (${done.toLocaleString("en")} of ${total.toLocaleString("en")} requests)`);
+      shown = Math.max(shown, tenth);
+    },
+  })
+    .then((r) => {
+      if (abort.signal.aborted) return console.log(`[sextant] backfill: stopped after ${r.events.toLocaleString("en")} events; the same --backfill again adds only what is missing`);
+      const capped = r.days < days ? ` (capped to the project's ${r.days}-day retention)` : "";
+      console.log(`[sextant] backfill: ${r.events.toLocaleString("en")} events and ${r.scores.toLocaleString("en")} feedback scores over ${span(r.days)}${capped}; ${r.dropped} dropped`);
+    })
+    .catch((err: Error) => console.error(`[sextant] backfill failed: ${err.message}`));
+  stopBackfill = () => {
+    abort.abort();
+    return job;
+  };
 }
 
 main().catch(async (err: Error) => {

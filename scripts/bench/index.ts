@@ -3,9 +3,10 @@
 // benchmark serves the production build: run `npm run build` first.
 import { benchApiKeyAuth } from "./api-key-auth";
 import { benchIngest } from "./ingest";
+import { benchSdk } from "./sdk";
 
 const only = process.argv[2];
-const benches = { "api-key-auth": benchApiKeyAuth, ingest: benchIngest };
+const benches = { "api-key-auth": benchApiKeyAuth, ingest: benchIngest, sdk: benchSdk };
 
 for (const [id, bench] of Object.entries(benches)) {
   if (only && only !== id) continue;

@@ -28,6 +28,12 @@ export type GenerationFields = Attrs & {
   cacheHit?: boolean;
 };
 
+/** Fields copied onto the event as they are (name, kind, times and TTFT are handled apart). */
+const COPIED = [
+  "provider", "model", "input", "output", "usage", "costUsd", "status", "error", "attempts", "fallbackFrom", "cacheHit",
+  "userId", "sessionId", "endpoint", "environment", "release", "tags", "metadata", "prompt", "flags",
+] as const;
+
 /**
  * One model call: started now (or at `startTime`), recorded once by `end()` or `fail()`.
  * Ids, trace and parent come from the async context it was created in.
@@ -60,7 +66,7 @@ export class Generation {
       this.sampled = rec.sampleNew();
       this.attrs = defaults ?? {};
     }
-    if (fields.startTime === undefined) this.fields = { ...fields, startTime: Date.now() };
+    if (fields.startTime === undefined) this.fields.startTime = Date.now(); // `fields` is always the SDK's own object
   }
 
   /** Marks the first streamed token (time to first token), once. */
@@ -68,26 +74,33 @@ export class Generation {
     if (this.ttftMs === undefined) this.ttftMs = performance.now() - this.t0;
   }
 
-  end(update: Partial<GenerationFields> = {}): void {
+  end(update?: Partial<GenerationFields>): void {
     if (this.done) return;
     this.done = true;
     if (!this.sampled) return;
-    const f: GenerationFields = { ...this.fields };
-    for (const [k, v] of Object.entries(update)) if (v !== undefined) (f as Record<string, unknown>)[k] = v;
-    if (this.fields.metadata && update.metadata) f.metadata = { ...this.fields.metadata, ...update.metadata };
-    const { name, kind, startTime, durationMs, endTime, timeToFirstTokenMs, ...rest } = f;
+    // Runs once per model call: plain loops over a fixed key list, no rest/spread of the fields.
+    const f = this.fields as Record<string, unknown>;
+    const u = update as Record<string, unknown> | undefined;
+    const at = (k: string): unknown => (u !== undefined && u[k] !== undefined ? u[k] : f[k]);
+    const model = at("model") as string | undefined;
     const event: Event = {
-      ...rest,
       id: this.id,
       traceId: this.traceId,
-      name: name ?? (f.model ? `${f.provider ?? "llm"} ${f.model}` : "generation"),
-      kind: kind ?? "llm",
-      startTime: startTime ?? Date.now(),
+      name: (at("name") as string | undefined) ?? (model ? `${(at("provider") as string | undefined) ?? "llm"} ${model}` : "generation"),
+      kind: (at("kind") as "llm" | "embedding" | undefined) ?? "llm",
+      startTime: (at("startTime") as number | string | undefined) ?? Date.now(),
     };
+    const e = event as Record<string, unknown>;
+    for (let i = 0; i < COPIED.length; i++) {
+      const v = at(COPIED[i]!);
+      if (v !== undefined) e[COPIED[i]!] = v;
+    }
+    if (f.metadata && u?.metadata) event.metadata = { ...(f.metadata as object), ...(u.metadata as object) };
     if (this.parentId) event.parentId = this.parentId;
+    const endTime = at("endTime") as number | string | undefined;
     if (endTime !== undefined) event.endTime = endTime;
-    else event.durationMs = durationMs ?? performance.now() - this.t0;
-    const ttft = timeToFirstTokenMs ?? this.ttftMs;
+    else event.durationMs = (at("durationMs") as number | undefined) ?? performance.now() - this.t0;
+    const ttft = (at("timeToFirstTokenMs") as number | undefined) ?? this.ttftMs;
     if (ttft !== undefined) event.timeToFirstTokenMs = ttft;
     event.status ??= event.error ? "error" : "ok";
     this.rec.record(applyAttrs(event, this.attrs));

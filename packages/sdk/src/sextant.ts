@@ -97,7 +97,7 @@ export class Sextant {
    * once; otherwise call `end({output, usage})` or `fail(err)` on the handle.
    */
   generation(fields: GenerationFields): Generation {
-    const gen = new Generation(this.rec, fields);
+    const gen = new Generation(this.rec, { ...fields });
     if (fields.durationMs !== undefined || fields.endTime !== undefined) gen.end();
     return gen;
   }
