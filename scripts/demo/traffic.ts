@@ -54,7 +54,7 @@ export async function startTraffic(opts: { baseUrl: string; secretKey: string; r
     stop: async () => {
       running = false;
       await Promise.allSettled([...inFlight]);
-      await sextant.shutdown();
+      await sextant.shutdown(1_500); // on Ctrl-C the app is stopping too: do not wait long for it
       await provider.close();
     },
   };
