@@ -1,34 +1,69 @@
 import { expect, test } from "@playwright/test";
 import { newUser } from "./fixtures";
 import { AuthPages } from "./pages/auth";
+import { DashboardPage } from "./pages/dashboard";
 import { ApiKeysPage } from "./pages/settings";
 
-test("requests sent with the secret key show up on the dashboard with units", async ({ page, request }) => {
+/** A fixed dataset with known answers: 6 requests on two models in the last hour, one error. */
+function dataset(now: number) {
+  return [0, 1, 2, 3, 4, 5].map((i) => ({
+    id: `dash-${i}`,
+    startTime: new Date(now - 30 * 60_000 + i * 60_000).toISOString(),
+    durationMs: 400 + i * 100,
+    model: i < 4 ? "gpt-4o-mini" : "gpt-4o",
+    provider: "openai",
+    endpoint: i % 2 ? "/chat" : "/summarize",
+    usage: { inputTokens: 1000, outputTokens: 100 },
+    status: i === 2 ? "error" : "ok",
+    ...(i === 2 ? { error: { type: "rate_limit", message: "slow down" } } : {}),
+  }));
+}
+
+test("the overview matches the metrics API, filters by model through the URL, and opens the explorer from a breakdown", async ({ page, request }) => {
   const projectId = await new AuthPages(page).signUpWithProject(newUser("dash"));
   const keys = new ApiKeysPage(page, projectId);
   await keys.goto();
   const { secretKey } = await keys.create("backend");
+  const auth = { Authorization: `Bearer ${secretKey}` };
 
   const now = Date.now();
-  const events = [0, 1, 2].map((i) => ({
-    id: `dash-${i}`,
-    startTime: new Date(now - 60_000 + i * 1000).toISOString(),
-    durationMs: 400 + i * 100,
-    model: "gpt-4o-mini",
-    usage: { inputTokens: 1000, outputTokens: 100 },
-    status: i === 2 ? "error" : "ok",
-  }));
-  const res = await request.post("/api/v1/ingest", { headers: { Authorization: `Bearer ${secretKey}` }, data: { events } });
-  expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
+  const res = await request.post("/api/v1/ingest", { headers: auth, data: { events: dataset(now) } });
+  expect(await res.json()).toEqual({ accepted: 6, duplicates: 0, rejected: [] });
 
-  await page.goto(`/p/${projectId}`);
-  await expect(page.getByRole("heading", { name: "Send your first request" })).toHaveCount(0);
-  const tiles = page.getByRole("main");
-  await expect(tiles.getByText("Requests · 24 h").locator("..")).toContainText("3");
-  await expect(tiles.getByText("Error rate · 24 h").locator("..")).toContainText("33.33 %");
-  await expect(tiles.getByText("p95 latency · 24 h").locator("..")).toContainText(/\d+ ms/);
-  // 3 × (1,000 × $0.15 + 100 × $0.60) per million = $0.000630
-  await expect(tiles.getByText("Cost · 24 h").locator("..")).toContainText("$0.000630");
-  await page.screenshot({ path: "test-results/screens/dashboard-data.png", fullPage: true });
+  // A custom range, so the page and the API answer for exactly the same [from, to).
+  const from = new Date(now - 2 * 3_600_000).toISOString();
+  const to = new Date(now + 60_000).toISOString();
+  const range = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+  const api = async (extra = "") => {
+    const r = await request.get(`/api/v1/metrics?${range}${extra}`, { headers: auth });
+    expect(r.status()).toBe(200);
+    return (await r.json()).groups[0];
+  };
+
+  const dash = new DashboardPage(page, projectId);
+  await dash.goto(range);
+  const all = await api();
+  expect(all.requests).toBe(6);
+  await expect(dash.tile("requests")).toHaveText(String(all.requests));
+  await expect(dash.tile("error-rate")).toHaveText(`${(all.errorRate * 100).toFixed(2)} %`); // 16.67 %
+  await expect(dash.tile("p95")).toHaveText(`${Math.round(all.latencyMs.p95)} ms`);
+  // 6 × (1,000 × $0.15 + 100 × $0.60) per million for gpt-4o-mini would be $0.001260; two are gpt-4o.
+  await expect(dash.tile("cost")).toHaveText(`$${all.costUsd.toFixed(6)}`);
+  await expect(dash.tile("tokens")).toHaveText("6,600 tokens");
+  await expect(dash.breakdown("model")).toContainText("gpt-4o-mini");
+  await dash.screenshot("dashboard-overview");
+
+  await dash.chooseModel("gpt-4o");
+  const four = await api("&model=gpt-4o");
+  expect(four.requests).toBe(2);
+  await expect(dash.tile("requests")).toHaveText("2");
+  await expect(dash.tile("cost")).toHaveText(`$${four.costUsd.toFixed(6)}`);
+  await expect(page.getByLabel("Active filters")).toContainText("model: gpt-4o");
+
+  await page.goBack();
+  await expect(dash.tile("requests")).toHaveText("6");
+
+  await dash.breakdown("error type").getByRole("link", { name: "rate_limit" }).click();
+  await expect(page).toHaveURL(/\/requests\?.*status=error/);
+  await expect(page).toHaveURL(/errorType=rate_limit/);
 });

@@ -11,28 +11,45 @@ import { listApiKeys } from "@/lib/api-keys/list";
 import { requireProject } from "@/lib/auth/session";
 import { can } from "@/lib/context";
 import { requestOrigin } from "@/lib/http/origin";
-import { queryMetrics } from "@/lib/metrics/query";
 import { hasAnyRequest } from "@/lib/requests/any";
-import { SummaryTiles } from "@/components/dashboard/summary-tiles";
+import { Overview } from "@/components/dashboard/overview";
+import { FilterBar } from "@/components/filters/filter-bar";
+import { ErrorAlert } from "@/components/ui/alert";
+import { loadOverview, type OverviewData } from "@/lib/dashboard/overview";
+import { AppError } from "@/lib/http/errors";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ params }: { params: Promise<{ projectId: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The query string as the browser has it (repeated names kept), so server and client key the same data. */
+function toSearch(sp: SearchParams): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, one);
+  return out.toString();
+}
+
+export default async function DashboardPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {
   const { projectId } = await params;
+  const search = toSearch(await searchParams);
   const ctx = await requireProject(projectId);
   const keys = (await listApiKeys(ctx)).filter((k) => !k.revokedAt);
   const origin = await requestOrigin();
   const keysHref = `/p/${projectId}/settings/api-keys`;
   if (await hasAnyRequest(ctx)) {
-    const all = (await queryMetrics(ctx, {})).groups[0]!;
+    let data: OverviewData | null = null;
+    let problem: string | null = null;
+    try {
+      data = await loadOverview(ctx, new URLSearchParams(search));
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      problem = err.message + (err.issues?.length ? ` ${err.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}` : "");
+    }
     return (
       <>
         <PageHeader title="Dashboard" description={`Latency, errors, cost and quality of ${ctx.project.name}.`} />
-        <SummaryTiles all={all} />
-        <p className="mt-6 text-sm text-muted-fg">
-          Charts, breakdowns and the request explorer are coming next; the same numbers are available now from{" "}
-          <code className="font-mono text-xs">GET /api/v1/metrics</code> and <code className="font-mono text-xs">GET /api/v1/requests</code>.
-        </p>
+        <FilterBar options={data?.options} />
+        {data ? <Overview projectId={projectId} initial={data} initialSearch={search} /> : <ErrorAlert>These filters cannot be shown: {problem}</ErrorAlert>}
       </>
     );
   }

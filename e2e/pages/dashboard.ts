@@ -1,0 +1,35 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The overview dashboard: tiles, filter bar, breakdowns. */
+export class DashboardPage {
+  constructor(private readonly page: Page, private readonly projectId: string) {}
+
+  async goto(query = "") {
+    await this.page.goto(`/p/${this.projectId}${query ? `?${query}` : ""}`);
+    await expect(this.page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+    await expect(this.page.getByTestId("overview-tiles")).toBeVisible();
+  }
+
+  tile(id: "requests" | "error-rate" | "p95" | "p50" | "p99" | "cost" | "tokens" | "score") {
+    return this.page.getByTestId(`tile-${id}-value`);
+  }
+
+  async chooseModel(model: string) {
+    await this.page.getByRole("combobox", { name: "Model" }).selectOption(model);
+    await expect(this.page).toHaveURL(new RegExp(`model=${encodeURIComponent(model)}`));
+  }
+
+  breakdown(title: string) {
+    return this.page.locator("section", { has: this.page.getByRole("heading", { name: `By ${title}` }) });
+  }
+
+  async screenshot(name: string) {
+    for (const theme of ["light", "dark"] as const) {
+      await this.page.evaluate((t) => {
+        document.documentElement.classList.toggle("dark", t === "dark");
+        document.documentElement.style.colorScheme = t;
+      }, theme);
+      await this.page.screenshot({ path: `test-results/screens/${name}-${theme}.png`, fullPage: true });
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { rollupsFlagMinute } from "@/db/schema";
+import { assertCan, type ProjectCtx } from "@/lib/context";
+import { AppError } from "@/lib/http/errors";
+import { parseFilters, type RequestFilters } from "@/lib/metrics/filters";
+import { queryMetrics } from "@/lib/metrics/query";
+import type { MetricsGroup } from "@/lib/metrics/query-shape";
+import { fillSeries, type ChartRow } from "./prepare";
+import { INTERVAL_MS, resolveRange, type Interval, type Preset } from "./range";
+
+/** Breakdowns on the overview: the dimension, its title and the explorer filter a row opens. */
+const DIMENSIONS = [
+  { by: "model", title: "Model" },
+  { by: "endpoint", title: "Endpoint" },
+  { by: "userId", title: "User" },
+  { by: "promptVersion", title: "Prompt version" },
+  { by: "environment", title: "Environment" },
+  { by: "errorType", title: "Error type" },
+] as const;
+
+export type BreakdownRow = { key: string; requests: number; errorRate: number; p95: number | null; costUsd: number; filter: Record<string, string> };
+export type Breakdown = { by: string; title: string; rows: BreakdownRow[]; truncated: boolean; unavailable?: string };
+
+export type OverviewData = {
+  range: { preset: Preset | null; from: string; to: string; interval: Interval; previousFrom: string; previousTo: string };
+  totals: MetricsGroup;
+  previous: MetricsGroup;
+  series: ChartRow[];
+  breakdowns: Breakdown[];
+  /** Filter choices seen in this range, for the filter bar's menus. */
+  options: Record<string, string[]>;
+};
+
+/** The explorer filter that selects one breakdown row. */
+function rowFilter(by: string, key: string): Record<string, string> {
+  if (by === "promptVersion") {
+    const at = key.lastIndexOf("@");
+    return at > 0 ? { promptName: key.slice(0, at), promptVersion: key.slice(at + 1) } : {};
+  }
+  if (by === "errorType") return { status: "error", errorType: key };
+  if (by.startsWith("flag:")) return { [`flag.${by.slice(5)}`]: key };
+  return { [by]: key };
+}
+
+async function breakdown(ctx: ProjectCtx, filters: RequestFilters, by: string, title: string): Promise<Breakdown> {
+  try {
+    const answer = await queryMetrics(ctx, { filters, groupBy: by, limit: 10 });
+    const rows = answer.groups
+      .filter((g) => g.key !== "")
+      .map((g) => ({ key: g.key, requests: g.requests, errorRate: g.errorRate, p95: g.latencyMs.p95, costUsd: g.costUsd, filter: rowFilter(by, g.key) }));
+    return { by, title, rows, truncated: answer.truncated };
+  } catch (err) {
+    // Some combinations are not kept (e.g. a user filter with a breakdown by model): say so in place.
+    if (err instanceof AppError && err.code === "UNPROCESSABLE_ENTITY") return { by, title, rows: [], truncated: false, unavailable: err.message };
+    throw err;
+  }
+}
+
+/** The flags served in the range (most used first), so their variants can be broken down too. */
+async function flagKeys(ctx: ProjectCtx, from: Date, to: Date): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ key: rollupsFlagMinute.flagKey })
+    .from(rollupsFlagMinute)
+    .where(and(eq(rollupsFlagMinute.projectId, ctx.projectId), gte(rollupsFlagMinute.bucket, from), lt(rollupsFlagMinute.bucket, to)))
+    .groupBy(rollupsFlagMinute.flagKey)
+    .orderBy(sql`sum(${rollupsFlagMinute.requests}) desc`)
+    .limit(3);
+  return rows.map((r) => r.key);
+}
+
+/**
+ * Everything the overview shows for the URL's filters: totals now and for the previous
+ * period, the charts' series with gaps filled, and the breakdowns — all from the rollups.
+ */
+export async function loadOverview(ctx: ProjectCtx, search: URLSearchParams): Promise<OverviewData> {
+  assertCan(ctx, "requests.read");
+  const range = resolveRange(search, Date.now());
+  const rest = new URLSearchParams(search);
+  for (const k of ["from", "to", "range"]) rest.delete(k);
+  const base = parseFilters(rest);
+  const filters = { ...base, from: range.from, to: range.to };
+  const previousFilters = { ...base, from: range.previous.from, to: range.previous.to };
+
+  // Per-user numbers are kept by the hour: a user filter charts in hours at least.
+  const interval: Interval = base.userId && (range.interval === "1m" || range.interval === "5m") ? "1h" : range.interval;
+  const [current, previous, flags] = await Promise.all([
+    queryMetrics(ctx, { filters, interval }),
+    queryMetrics(ctx, { filters: previousFilters }),
+    flagKeys(ctx, range.from, range.to),
+  ]);
+  const dims = [...DIMENSIONS.map((d) => ({ by: d.by as string, title: d.title as string })), ...flags.map((k) => ({ by: `flag:${k}`, title: `Flag ${k}` }))];
+  const breakdowns = await Promise.all(dims.map((d) => breakdown(ctx, filters, d.by, d.title)));
+  const options: Record<string, string[]> = {};
+  for (const b of breakdowns) if (!b.by.startsWith("flag:")) options[b.by] = b.rows.map((r) => r.key);
+
+  return {
+    range: {
+      preset: range.preset,
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      interval,
+      previousFrom: range.previous.from.toISOString(),
+      previousTo: range.previous.to.toISOString(),
+    },
+    totals: current.groups[0]!,
+    previous: previous.groups[0]!,
+    series: fillSeries(current.series?.[0]?.points ?? [], range.from, range.to, INTERVAL_MS[interval]),
+    breakdowns,
+    options,
+  };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { averageScore, binLabel, change, fillSeries, isImprovement, type SeriesPoint } from "./prepare";
+
+const point = (t: string, requests: number, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({
+  t, requests, errors: 0, errorRate: 0, latencyMs: { p50: 100, p95: 200, p99: 300 }, costUsd: 0.5, inputTokens: 10, outputTokens: 5, ...extra,
+});
+
+describe("fillSeries", () => {
+  const from = new Date("2026-11-26T10:00:00Z");
+  const to = new Date("2026-11-26T10:05:00Z");
+
+  it("fills gaps with zero traffic and no latency, so lines do not bridge them", () => {
+    const rows = fillSeries([point("2026-11-26T10:01:00.000Z", 4, { errors: 1, errorRate: 0.25 }), point("2026-11-26T10:03:00.000Z", 2)], from, to, 60_000);
+    expect(rows.map((r) => r.requests)).toEqual([0, 4, 0, 2, 0]);
+    expect(rows[1]).toMatchObject({ errors: 1, errorRate: 25, p95: 200, tokens: 15, costUsd: 0.5 });
+    expect(rows[0]).toMatchObject({ errorRate: null, p50: null, p95: null, p99: null, costUsd: 0 });
+  });
+
+  it("gives a full row of zeros for a range with no traffic at all", () => {
+    const rows = fillSeries([], from, to, 60_000);
+    expect(rows).toHaveLength(5);
+    expect(rows.every((r) => r.requests === 0 && r.errorRate === null)).toBe(true);
+  });
+
+  it("keeps a single point in its bin", () => {
+    const rows = fillSeries([point("2026-11-26T10:04:00.000Z", 7)], from, to, 60_000);
+    expect(rows.map((r) => r.requests)).toEqual([0, 0, 0, 0, 7]);
+  });
+
+  it("starts at the bin holding `from` when it is not aligned (the API bins from the epoch)", () => {
+    const rows = fillSeries([point("2026-11-26T10:00:00.000Z", 1)], new Date("2026-11-26T10:00:30Z"), to, 60_000);
+    expect(rows[0]!.t).toBe(Date.parse("2026-11-26T10:00:00Z"));
+    expect(rows[0]!.requests).toBe(1);
+  });
+
+  it("aligns day bins to UTC midnight whatever the process time zone", () => {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = "America/Los_Angeles";
+      const rows = fillSeries([point("2026-11-25T00:00:00.000Z", 3)], new Date("2026-11-24T12:00:00Z"), new Date("2026-11-27T00:00:00Z"), 86_400_000);
+      expect(rows.map((r) => new Date(r.t).toISOString().slice(0, 10))).toEqual(["2026-11-24", "2026-11-25", "2026-11-26"]);
+      expect(rows[1]!.requests).toBe(3);
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+});
+
+describe("binLabel", () => {
+  const t = Date.parse("2026-11-26T23:30:00Z");
+  it("shows the bin in the viewer's time zone", () => {
+    expect(binLabel(t, "5m", "UTC")).toBe("23:30");
+    expect(binLabel(t, "5m", "Asia/Tokyo")).toBe("08:30");
+    expect(binLabel(t, "1h", "America/New_York", 7)).toBe("Nov 26, 18:30");
+    expect(binLabel(t, "1h", "Asia/Tokyo", 7)).toBe("Nov 27, 08:30");
+  });
+  it("labels day bins by their UTC date (days are binned in UTC)", () => {
+    expect(binLabel(Date.parse("2026-11-26T00:00:00Z"), "1d", "America/Los_Angeles")).toBe("Nov 26");
+  });
+});
+
+describe("change", () => {
+  it("is relative to the previous period", () => {
+    expect(change(150, 100)).toEqual({ ratio: 0.5, direction: "up" });
+    expect(change(50, 100)).toEqual({ ratio: -0.5, direction: "down" });
+    expect(change(100.2, 100).direction).toBe("flat");
+  });
+  it("says new when the previous period had none, and none when a side has no data", () => {
+    expect(change(5, 0)).toEqual({ ratio: null, direction: "new" });
+    expect(change(0, 0)).toEqual({ ratio: 0, direction: "flat" });
+    expect(change(null, 10)).toEqual({ ratio: null, direction: "none" });
+    expect(change(10, null)).toEqual({ ratio: null, direction: "none" });
+  });
+  it("knows which way is good", () => {
+    expect(isImprovement("latency", change(80, 100))).toBe(true);
+    expect(isImprovement("requests", change(80, 100))).toBe(false);
+    expect(isImprovement("cost", change(100, 100))).toBeNull();
+  });
+});
+
+describe("averageScore", () => {
+  it("weights by count, one name or all", () => {
+    const s = { a: { avg: 1, count: 1 }, b: { avg: 0.5, count: 3 } };
+    expect(averageScore(s)).toEqual({ avg: 0.625, count: 4 });
+    expect(averageScore(s, "b")).toEqual({ avg: 0.5, count: 3 });
+    expect(averageScore(s, "missing")).toBeNull();
+    expect(averageScore({})).toBeNull();
+  });
+});

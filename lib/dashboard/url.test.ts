@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { activeChips, addParam, keyValue, removeParam, withParams } from "./url";
+
+describe("filter URL helpers", () => {
+  it("sets and removes values and keeps the rest", () => {
+    expect(withParams("range=7d&model=a", { model: "b", endpoint: "/chat" }).toString()).toBe("range=7d&model=b&endpoint=%2Fchat");
+    expect(withParams("range=7d&model=a", { model: null }).toString()).toBe("range=7d");
+    expect(withParams("range=7d", { range: null, from: "2026-11-01T00:00:00.000Z" }).get("from")).toBe("2026-11-01T00:00:00.000Z");
+  });
+
+  it("handles repeatable tags", () => {
+    const a = addParam(addParam("", "tag", "x"), "tag", "y");
+    expect(addParam(a, "tag", "x").getAll("tag")).toEqual(["x", "y"]);
+    expect(removeParam(a, "tag", "x").getAll("tag")).toEqual(["y"]);
+    expect(removeParam(a, "tag").getAll("tag")).toEqual([]);
+  });
+
+  it("lists active filters as chips, not the range or the cursor", () => {
+    expect(activeChips("range=24h&model=gpt-4o&cursor=abc&tag=beta&metadata.plan=pro&flag.new-ranker=on&promptVersion=3")).toEqual([
+      { name: "model", value: "gpt-4o", label: "model" },
+      { name: "tag", value: "beta", label: "tag" },
+      { name: "metadata.plan", value: "pro", label: "metadata.plan" },
+      { name: "flag.new-ranker", value: "on", label: "flag new-ranker" },
+      { name: "promptVersion", value: "3", label: "prompt version" },
+    ]);
+  });
+
+  it("reads key=value", () => {
+    expect(keyValue(" plan = pro ")).toEqual({ key: "plan", value: "pro" });
+    expect(keyValue("a=b=c")).toEqual({ key: "a", value: "b=c" });
+    expect(keyValue("=x")).toBeNull();
+    expect(keyValue("plan=")).toBeNull();
+    expect(keyValue("plan")).toBeNull();
+  });
+});
