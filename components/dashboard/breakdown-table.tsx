@@ -14,10 +14,10 @@ export function BreakdownTable({ b, projectId, search }: { b: Breakdown; project
       ) : b.rows.length === 0 ? (
         <p className="px-5 py-4 text-sm text-muted-fg">Nothing in this range.</p>
       ) : (
-        <table className="w-full text-sm">
+        <table className="w-full table-fixed text-sm">
           <thead>
             <tr className="text-left text-xs text-muted-fg">
-              <th className="px-5 py-2 font-medium">{b.title}</th>
+              <th className="w-[40%] px-5 py-2 font-medium">{b.title}</th>
               <th className="px-2 py-2 text-right font-medium">Requests</th>
               <th className="px-2 py-2 text-right font-medium">Errors</th>
               <th className="px-2 py-2 text-right font-medium">p95</th>
@@ -27,7 +27,7 @@ export function BreakdownTable({ b, projectId, search }: { b: Breakdown; project
           <tbody>
             {b.rows.map((r) => (
               <tr key={r.key} className="border-t hover:bg-muted/60">
-                <td className="max-w-0 truncate px-5 py-1.5">
+                <td className="truncate px-5 py-1.5">
                   <Link className="text-primary hover:underline focus-visible:underline" href={`/p/${projectId}/requests?${withParams(search, r.filter).toString()}`} title={`Open ${r.key} in the explorer`}>
                     {r.key}
                   </Link>

@@ -59,7 +59,7 @@ export function Overview({ projectId, initial, initialSearch }: { projectId: str
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" data-testid="overview-tiles">
-        <Tile label="Requests" value={count(t.requests)} change={change(t.requests, p.requests)} measure="requests" hint={`${count(t.errors)} errors`} testId="tile-requests" />
+        <Tile label="Requests" value={count(t.requests)} change={change(t.requests, p.requests)} measure="requests" hint={`${count(t.errors)} ${t.errors === 1 ? "error" : "errors"}`} testId="tile-requests" />
         <Tile label="Error rate" value={pct(t.errorRate)} change={change(t.requests ? t.errorRate : null, p.requests ? p.errorRate : null)} measure="errorRate" testId="tile-error-rate" />
         <Tile label="p95 latency" value={ms(t.latencyMs.p95)} change={change(t.latencyMs.p95, p.latencyMs.p95)} measure="latency" hint={`p50 ${ms(t.latencyMs.p50)} · p99 ${ms(t.latencyMs.p99)}`} testId="tile-p95" />
         <Tile label="Cost" value={usd(t.costUsd)} change={change(t.costUsd, p.costUsd)} measure="cost" hint={t.unpriced ? `${count(t.unpriced)} unpriced requests` : "every request priced"} testId="tile-cost" />
