@@ -13,6 +13,7 @@ function dataset(now: number) {
     model: i < 4 ? "gpt-4o-mini" : "gpt-4o",
     provider: "openai",
     endpoint: i % 2 ? "/chat" : "/summarize",
+    userId: `user-${i % 2}`,
     usage: { inputTokens: 1000, outputTokens: 100 },
     status: i === 2 ? "error" : "ok",
     ...(i === 2 ? { error: { type: "rate_limit", message: "slow down" } } : {}),
@@ -66,4 +67,43 @@ test("the overview matches the metrics API, filters by model through the URL, an
   await dash.breakdown("error type").getByRole("link", { name: "rate_limit" }).click();
   await expect(page).toHaveURL(/\/requests\?.*status=error/);
   await expect(page).toHaveURL(/errorType=rate_limit/);
+});
+
+test("every dashboard view renders its numbers for the same filters", async ({ page, request }) => {
+  const projectId = await new AuthPages(page).signUpWithProject(newUser("views"));
+  const keys = new ApiKeysPage(page, projectId);
+  await keys.goto();
+  const { secretKey } = await keys.create("backend");
+  const auth = { Authorization: `Bearer ${secretKey}` };
+  await request.post("/api/v1/ingest", { headers: auth, data: { events: dataset(Date.now()) } });
+  await request.post("/api/v1/scores", { headers: auth, data: { scores: [{ requestId: "dash-1", name: "user_feedback", value: false, source: "user" }, { requestId: "dash-3", name: "user_feedback", value: true, source: "user" }] } });
+
+  const dash = new DashboardPage(page, projectId);
+  await dash.goto("range=24h");
+  await page.getByRole("navigation", { name: "Dashboard views" }).getByRole("link", { name: "Latency" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/latency\?range=24h/);
+  await expect(page.getByRole("heading", { level: 1, name: "Latency" })).toBeVisible();
+  await expect(dash.breakdown("model")).toContainText("gpt-4o-mini");
+  await dash.screenshot("dashboard-latency");
+
+  await page.goto(`/p/${projectId}/dashboard/errors?range=24h`);
+  await expect(page.getByText("slow down")).toBeVisible();
+  await expect(dash.breakdown("error type")).toContainText("rate_limit");
+  await dash.screenshot("dashboard-errors");
+
+  await page.goto(`/p/${projectId}/dashboard/cost?range=24h`);
+  await expect(page.getByText("Projected month end")).toBeVisible();
+  await expect(dash.breakdown("model")).toContainText("$0.007000"); // 2 × (1,000 × $2.50 + 100 × $10) per million
+  await dash.screenshot("dashboard-cost");
+
+  await page.goto(`/p/${projectId}/dashboard/quality?range=24h`);
+  await expect(page.getByText("Negative feedback")).toBeVisible();
+  await expect(page.getByText("50.0 %").first()).toBeVisible();
+  await dash.screenshot("dashboard-quality");
+
+  await page.goto(`/p/${projectId}/dashboard/users?range=24h`);
+  await expect(dash.breakdown("user")).toContainText("user-0");
+  await dash.screenshot("dashboard-users");
+  await dash.breakdown("user").getByRole("link", { name: "user-1" }).click();
+  await expect(page).toHaveURL(/\/requests\?.*userId=user-1/);
 });

@@ -1,21 +1,15 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { Pause, Play } from "lucide-react";
-import { useSearchParams } from "next/navigation";
-import { useState } from "react";
 import { overviewAction } from "@/app/actions/dashboard";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { OverviewData } from "@/lib/dashboard/overview";
 import { averageScore, change } from "@/lib/dashboard/prepare";
 import { count, ms, pct, tokens, usd } from "@/lib/format";
 import { BreakdownTable } from "./breakdown-table";
+import { RefreshBar, useLive } from "./live";
 import { Tile } from "./tile";
 import { CHART_COLORS as C, TimeChart } from "./time-chart";
-
-const REFRESH_MS = 30_000;
 
 /**
  * The overview: tiles with the change against the previous period, charts and
@@ -23,19 +17,7 @@ const REFRESH_MS = 30_000;
  * (pausable) through a server action, keyed by the URL's filters.
  */
 export function Overview({ projectId, initial, initialSearch }: { projectId: string; initial: OverviewData; initialSearch: string }) {
-  const search = useSearchParams().toString();
-  const [paused, setPaused] = useState(false);
-  const query = useQuery({
-    queryKey: ["overview", projectId, search],
-    queryFn: async () => {
-      const r = await overviewAction(projectId, search);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.data;
-    },
-    initialData: search === initialSearch ? initial : undefined,
-    refetchInterval: paused ? false : REFRESH_MS,
-    placeholderData: (prev) => prev,
-  });
+  const { query, search, paused, setPaused } = useLive(["overview", projectId], initial, initialSearch, (q) => overviewAction(projectId, q));
   const d = query.data;
   if (!d) return <ErrorAlert>{query.error ? query.error.message : "Loading the overview…"}</ErrorAlert>;
   const t = d.totals;
@@ -48,15 +30,7 @@ export function Overview({ projectId, initial, initialSearch }: { projectId: str
 
   return (
     <div className="grid gap-6" aria-busy={query.isFetching}>
-      <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-fg">
-        <span>
-          {rangeLabel} vs the {d.range.preset ?? "same-length"} before · {query.isError ? <span className="text-danger">refresh failed: {query.error.message}</span> : `updated ${new Date(query.dataUpdatedAt).toLocaleTimeString()}`}
-        </span>
-        <Button variant="ghost" size="sm" onClick={() => setPaused((v) => !v)} aria-pressed={paused}>
-          {paused ? <Play aria-hidden /> : <Pause aria-hidden />}
-          {paused ? "Resume auto-refresh" : "Pause auto-refresh"}
-        </Button>
-      </div>
+      <RefreshBar label={`${rangeLabel} vs the ${d.range.preset ?? "same-length"} before`} updatedAt={query.dataUpdatedAt} error={query.error} paused={paused} onToggle={() => setPaused((v) => !v)} />
 
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" data-testid="overview-tiles">
         <Tile label="Requests" value={count(t.requests)} change={change(t.requests, p.requests)} measure="requests" hint={`${count(t.errors)} ${t.errors === 1 ? "error" : "errors"}`} testId="tile-requests" />

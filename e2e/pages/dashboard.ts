@@ -7,7 +7,7 @@ export class DashboardPage {
   async goto(query = "") {
     await this.page.goto(`/p/${this.projectId}${query ? `?${query}` : ""}`);
     await expect(this.page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
-    await expect(this.page.getByTestId("overview-tiles")).toBeVisible();
+    await expect(this.page.getByTestId("filter-bar")).toBeVisible();
   }
 
   tile(id: "requests" | "error-rate" | "p95" | "p50" | "p99" | "cost" | "tokens" | "score") {

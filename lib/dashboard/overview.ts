@@ -3,11 +3,12 @@ import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { rollupsFlagMinute } from "@/db/schema";
 import { assertCan, type ProjectCtx } from "@/lib/context";
 import { AppError } from "@/lib/http/errors";
-import { parseFilters, type RequestFilters } from "@/lib/metrics/filters";
+import type { RequestFilters } from "@/lib/metrics/filters";
 import { queryMetrics } from "@/lib/metrics/query";
 import type { MetricsGroup } from "@/lib/metrics/query-shape";
 import { fillSeries, type ChartRow } from "./prepare";
-import { INTERVAL_MS, resolveRange, type Interval, type Preset } from "./range";
+import { INTERVAL_MS } from "./range";
+import { dashboardScope, type RangeInfo } from "./scope";
 
 /** Breakdowns on the overview: the dimension, its title and the explorer filter a row opens. */
 const DIMENSIONS = [
@@ -19,11 +20,24 @@ const DIMENSIONS = [
   { by: "errorType", title: "Error type" },
 ] as const;
 
-export type BreakdownRow = { key: string; requests: number; errorRate: number; p95: number | null; costUsd: number; filter: Record<string, string> };
+export type BreakdownRow = {
+  key: string;
+  requests: number;
+  errors: number;
+  errorRate: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  ttft: number | null;
+  costUsd: number;
+  unpriced: number;
+  scores: Record<string, { avg: number; count: number }>;
+  filter: Record<string, string>;
+};
 export type Breakdown = { by: string; title: string; rows: BreakdownRow[]; truncated: boolean; unavailable?: string };
 
 export type OverviewData = {
-  range: { preset: Preset | null; from: string; to: string; interval: Interval; previousFrom: string; previousTo: string };
+  range: RangeInfo;
   totals: MetricsGroup;
   previous: MetricsGroup;
   series: ChartRow[];
@@ -43,12 +57,15 @@ function rowFilter(by: string, key: string): Record<string, string> {
   return { [by]: key };
 }
 
-async function breakdown(ctx: ProjectCtx, filters: RequestFilters, by: string, title: string): Promise<Breakdown> {
+export async function breakdown(ctx: ProjectCtx, filters: RequestFilters, by: string, title: string, limit = 10): Promise<Breakdown> {
   try {
-    const answer = await queryMetrics(ctx, { filters, groupBy: by, limit: 10 });
+    const answer = await queryMetrics(ctx, { filters, groupBy: by, limit });
     const rows = answer.groups
       .filter((g) => g.key !== "")
-      .map((g) => ({ key: g.key, requests: g.requests, errorRate: g.errorRate, p95: g.latencyMs.p95, costUsd: g.costUsd, filter: rowFilter(by, g.key) }));
+      .map((g) => ({
+        key: g.key, requests: g.requests, errors: g.errors, errorRate: g.errorRate, p50: g.latencyMs.p50, p95: g.latencyMs.p95, p99: g.latencyMs.p99,
+        ttft: g.ttftMsAvg, costUsd: g.costUsd, unpriced: g.unpriced, scores: g.scores, filter: rowFilter(by, g.key),
+      }));
     return { by, title, rows, truncated: answer.truncated };
   } catch (err) {
     // Some combinations are not kept (e.g. a user filter with a breakdown by model): say so in place.
@@ -58,7 +75,7 @@ async function breakdown(ctx: ProjectCtx, filters: RequestFilters, by: string, t
 }
 
 /** The flags served in the range (most used first), so their variants can be broken down too. */
-async function flagKeys(ctx: ProjectCtx, from: Date, to: Date): Promise<string[]> {
+export async function flagKeys(ctx: ProjectCtx, from: Date, to: Date): Promise<string[]> {
   const rows = await ctx.db
     .select({ key: rollupsFlagMinute.flagKey })
     .from(rollupsFlagMinute)
@@ -75,15 +92,7 @@ async function flagKeys(ctx: ProjectCtx, from: Date, to: Date): Promise<string[]
  */
 export async function loadOverview(ctx: ProjectCtx, search: URLSearchParams): Promise<OverviewData> {
   assertCan(ctx, "requests.read");
-  const range = resolveRange(search, Date.now());
-  const rest = new URLSearchParams(search);
-  for (const k of ["from", "to", "range"]) rest.delete(k);
-  const base = parseFilters(rest);
-  const filters = { ...base, from: range.from, to: range.to };
-  const previousFilters = { ...base, from: range.previous.from, to: range.previous.to };
-
-  // Per-user numbers are kept by the hour: a user filter charts in hours at least.
-  const interval: Interval = base.userId && (range.interval === "1m" || range.interval === "5m") ? "1h" : range.interval;
+  const { range, filters, previousFilters, interval, info } = dashboardScope(search);
   const [current, previous, flags] = await Promise.all([
     queryMetrics(ctx, { filters, interval }),
     queryMetrics(ctx, { filters: previousFilters }),
@@ -95,14 +104,7 @@ export async function loadOverview(ctx: ProjectCtx, search: URLSearchParams): Pr
   for (const b of breakdowns) if (!b.by.startsWith("flag:")) options[b.by] = b.rows.map((r) => r.key);
 
   return {
-    range: {
-      preset: range.preset,
-      from: range.from.toISOString(),
-      to: range.to.toISOString(),
-      interval,
-      previousFrom: range.previous.from.toISOString(),
-      previousTo: range.previous.to.toISOString(),
-    },
+    range: info,
     totals: current.groups[0]!,
     previous: previous.groups[0]!,
     series: fillSeries(current.series?.[0]?.points ?? [], range.from, range.to, INTERVAL_MS[interval]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageScore, binLabel, change, fillSeries, isImprovement, type SeriesPoint } from "./prepare";
+import { averageScore, binLabel, change, fillSeries, isImprovement, pivotSeries, type SeriesPoint } from "./prepare";
 
 const point = (t: string, requests: number, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({
   t, requests, errors: 0, errorRate: 0, latencyMs: { p50: 100, p95: 200, p99: 300 }, costUsd: 0.5, inputTokens: 10, outputTokens: 5, ...extra,
@@ -85,5 +85,27 @@ describe("averageScore", () => {
     expect(averageScore(s, "b")).toEqual({ avg: 0.5, count: 3 });
     expect(averageScore(s, "missing")).toBeNull();
     expect(averageScore({})).toBeNull();
+  });
+});
+
+describe("pivotSeries", () => {
+  it("makes one row per bin and a column per group, zero or null where a group had nothing", () => {
+    const from = new Date("2026-11-26T10:00:00Z");
+    const to = new Date("2026-11-26T10:03:00Z");
+    const { rows, keys } = pivotSeries(
+      [
+        { key: "a", points: [point("2026-11-26T10:00:00.000Z", 2, { costUsd: 1 })] },
+        { key: "b", points: [point("2026-11-26T10:02:00.000Z", 5, { costUsd: 3 })] },
+      ],
+      from, to, 60_000, "costUsd",
+    );
+    expect(keys).toEqual(["a", "b"]);
+    expect(rows).toEqual([
+      { t: Date.parse("2026-11-26T10:00:00Z"), a: 1, b: 0 },
+      { t: Date.parse("2026-11-26T10:01:00Z"), a: 0, b: 0 },
+      { t: Date.parse("2026-11-26T10:02:00Z"), a: 0, b: 3 },
+    ]);
+    expect(pivotSeries([{ key: "a", points: [] }], from, to, 60_000, "p95").rows.every((r) => r.a === null)).toBe(true);
+    expect(pivotSeries([], from, to, 60_000, "requests").rows).toHaveLength(3);
   });
 });

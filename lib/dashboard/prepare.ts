@@ -8,6 +8,7 @@ export type SeriesPoint = {
   errors: number;
   errorRate: number;
   latencyMs: { p50: number | null; p95: number | null; p99: number | null };
+  ttftMsAvg?: number | null;
   costUsd: number;
   inputTokens: number;
   outputTokens: number;
@@ -23,6 +24,7 @@ export type ChartRow = {
   p50: number | null;
   p95: number | null;
   p99: number | null;
+  ttft: number | null;
   costUsd: number;
   tokens: number;
 };
@@ -39,8 +41,8 @@ export function fillSeries(points: SeriesPoint[], from: Date, to: Date, interval
     const p = byT.get(t);
     rows.push(
       p
-        ? { t, requests: p.requests, errors: p.errors, errorRate: p.requests > 0 ? p.errorRate * 100 : null, p50: p.latencyMs.p50, p95: p.latencyMs.p95, p99: p.latencyMs.p99, costUsd: p.costUsd, tokens: p.inputTokens + p.outputTokens }
-        : { t, requests: 0, errors: 0, errorRate: null, p50: null, p95: null, p99: null, costUsd: 0, tokens: 0 },
+        ? { t, requests: p.requests, errors: p.errors, errorRate: p.requests > 0 ? p.errorRate * 100 : null, p50: p.latencyMs.p50, p95: p.latencyMs.p95, p99: p.latencyMs.p99, ttft: p.ttftMsAvg ?? null, costUsd: p.costUsd, tokens: p.inputTokens + p.outputTokens }
+        : { t, requests: 0, errors: 0, errorRate: null, p50: null, p95: null, p99: null, ttft: null, costUsd: 0, tokens: 0 },
     );
     if (rows.length > 5_000) break; // a guard, not a limit the UI reaches: intervals keep series far shorter
   }
@@ -85,4 +87,24 @@ export function binLabel(t: number, interval: "1m" | "5m" | "1h" | "1d", timeZon
         ? { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }
         : { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone };
   return new Intl.DateTimeFormat("en-US", opts).format(new Date(t));
+}
+
+export type PivotMeasure = "requests" | "errors" | "costUsd" | "p95" | "tokens";
+
+/**
+ * Series of several groups (by model, error type, …) as one row per bin with a column per
+ * group, for multi-line charts. Counts and cost are 0 in empty bins; p95 is null there.
+ */
+export function pivotSeries(series: { key: string; points: SeriesPoint[] }[], from: Date, to: Date, intervalMs: number, measure: PivotMeasure): { rows: Record<string, number | null>[]; keys: string[] } {
+  const keys = series.map((s) => s.key);
+  const filled = series.map((s) => fillSeries(s.points, from, to, intervalMs));
+  const rows = (filled[0] ?? fillSeries([], from, to, intervalMs)).map((r, i) => {
+    const row: Record<string, number | null> = { t: r.t };
+    filled.forEach((f, k) => {
+      const c = f[i]!;
+      row[keys[k]!] = measure === "p95" ? c.p95 : c[measure];
+    });
+    return row;
+  });
+  return { rows, keys };
 }

@@ -49,6 +49,7 @@ export type MetricsPoint = {
   errors: number;
   errorRate: number;
   latencyMs: { p50: number | null; p95: number | null; p99: number | null };
+  ttftMsAvg: number | null;
   costUsd: number;
   inputTokens: number;
   outputTokens: number;
@@ -92,6 +93,7 @@ export function toPoint(t: string, r: SumsRow, q: Quantiles): MetricsPoint {
     errors,
     errorRate: rate(errors, requests),
     latencyMs: { p50: q.p50, p95: q.p95, p99: q.p99 },
+    ttftMsAvg: Number(r.ttft_count) > 0 ? r.ttft_sum_ms / Number(r.ttft_count) : null,
     costUsd: usd(r.cost_nanos),
     inputTokens: Number(r.input_tokens),
     outputTokens: Number(r.output_tokens),

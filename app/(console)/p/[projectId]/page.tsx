@@ -14,20 +14,13 @@ import { requestOrigin } from "@/lib/http/origin";
 import { hasAnyRequest } from "@/lib/requests/any";
 import { Overview } from "@/components/dashboard/overview";
 import { FilterBar } from "@/components/filters/filter-bar";
+import { DashboardTabs } from "@/components/dashboard/tabs";
+import { toSearch, type SearchParams } from "@/lib/dashboard/search";
 import { ErrorAlert } from "@/components/ui/alert";
 import { loadOverview, type OverviewData } from "@/lib/dashboard/overview";
 import { AppError } from "@/lib/http/errors";
 
 export const metadata: Metadata = { title: "Dashboard" };
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-/** The query string as the browser has it (repeated names kept), so server and client key the same data. */
-function toSearch(sp: SearchParams): string {
-  const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, one);
-  return out.toString();
-}
 
 export default async function DashboardPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {
   const { projectId } = await params;
@@ -48,6 +41,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
     return (
       <>
         <PageHeader title="Dashboard" description={`Latency, errors, cost and quality of ${ctx.project.name}.`} />
+        <DashboardTabs projectId={projectId} />
         <FilterBar options={data?.options} />
         {data ? <Overview projectId={projectId} initial={data} initialSearch={search} /> : <ErrorAlert>These filters cannot be shown: {problem}</ErrorAlert>}
       </>
