@@ -20,7 +20,7 @@ export class DashboardPage {
   }
 
   breakdown(title: string) {
-    return this.page.locator("section", { has: this.page.getByRole("heading", { name: `By ${title}` }) });
+    return this.page.locator("section", { has: this.page.getByRole("heading", { name: `By ${title}`, exact: true }) });
   }
 
   async screenshot(name: string) {
