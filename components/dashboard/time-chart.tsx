@@ -31,7 +31,7 @@ export function TimeChart({ rows, lines, interval, spanDays, format, kind = "lin
         <Chart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--border)" vertical={false} />
           <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={tick} stroke="var(--muted-fg)" fontSize={11} minTickGap={40} />
-          <YAxis tickFormatter={(v: number) => format(v)} stroke="var(--muted-fg)" fontSize={11} width={72} allowDecimals />
+          <YAxis tickFormatter={(v: number) => format(v)} stroke="var(--muted-fg)" fontSize={11} width={72} allowDecimals={!lines.every((l) => l.key === "requests" || l.key === "errors" || l.key === "tokens")} />
           <Tooltip
             labelFormatter={(t) => tick(Number(t))}
             formatter={(v, name) => [typeof v === "number" ? format(v) : "—", name]}

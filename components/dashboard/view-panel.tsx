@@ -22,10 +22,10 @@ export function ViewPanel({ projectId, initial, initialSearch }: { projectId: st
   const t = d.totals;
   const spanDays = (Date.parse(d.range.to) - Date.parse(d.range.from)) / 86_400_000;
   const chart = { rows: d.series, interval: d.range.interval, spanDays };
-  const multi = (title: string, format: (v: number) => string) => (
+  const multi = (title: string, format: (v: number) => string, integers = false) => (
     <Card key={title}>
       <CardHeader title={title} description={`per ${d.range.interval} bin, largest groups`} />
-      <div className="p-3"><MultiChart label={title} data={d.charts[title] ?? { rows: [], keys: [] }} interval={d.range.interval} spanDays={spanDays} format={format} /></div>
+      <div className="p-3"><MultiChart label={title} data={d.charts[title] ?? { rows: [], keys: [] }} interval={d.range.interval} spanDays={spanDays} format={format} integers={integers} /></div>
     </Card>
   );
   const tables = (columns: Column[], note?: (title: string) => string | undefined) => (
@@ -64,8 +64,8 @@ export function ViewPanel({ projectId, initial, initialSearch }: { projectId: st
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
             <Card><CardHeader title="Error rate" description="% of requests" /><div className="p-3"><TimeChart {...chart} label="Error rate" format={(v) => `${v.toFixed(1)} %`} lines={[{ key: "errorRate", name: "Error rate", color: C.danger }]} /></div></Card>
-            {multi("Errors by class", count)}
-            {multi("Errors by provider", count)}
+            {multi("Errors by class", count, true)}
+            {multi("Errors by provider", count, true)}
             <Card>
               <CardHeader title="Top error messages" description="grouped by class and message" />
               {d.messages?.length ? (
