@@ -10,6 +10,7 @@ import { BreakdownTable, COLUMNS, type Column } from "./breakdown-table";
 import { RefreshBar, useLive } from "./live";
 import { MultiChart } from "./multi-chart";
 import { Tile } from "./tile";
+import { HistogramChart } from "./histogram-chart";
 import { CHART_COLORS as C, TimeChart } from "./time-chart";
 
 const scoreColumns = (names: string[]): Column[] => names.map((n) => ({ label: n, value: (r: BreakdownRow) => (r.scores[n] ? `${r.scores[n].avg.toFixed(2)} (${count(r.scores[n].count)})` : "—") }));
@@ -49,6 +50,7 @@ export function ViewPanel({ projectId, initial, initialSearch }: { projectId: st
             <Card><CardHeader title="Percentiles" description="p50, p95, p99" /><div className="p-3"><TimeChart {...chart} label="Latency percentiles" format={ms} lines={[{ key: "p50", name: "p50", color: C.success }, { key: "p95", name: "p95", color: C.warning }, { key: "p99", name: "p99", color: C.danger }]} /></div></Card>
             <Card><CardHeader title="Time to first token" description="average per bin" /><div className="p-3"><TimeChart {...chart} label="Time to first token" format={ms} lines={[{ key: "ttft", name: "TTFT", color: C.primary }]} /></div></Card>
             {multi("p95 by model", ms)}
+            <Card><CardHeader title="Distribution" description="requests per latency range" /><div className="p-3"><HistogramChart bins={d.histogram ?? []} /></div></Card>
           </div>
           {tables([COLUMNS.requests, COLUMNS.p50, COLUMNS.p95, COLUMNS.p99, COLUMNS.ttft])}
         </>

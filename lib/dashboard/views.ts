@@ -2,6 +2,8 @@ import "server-only";
 import { and, desc, eq, gte, inArray, lt, max, sql } from "drizzle-orm";
 import { requests, rollupsUserHour } from "@/db/schema";
 import { assertCan, type ProjectCtx } from "@/lib/context";
+import { displayBins } from "@/lib/metrics/histogram";
+import { latencyHistogram } from "@/lib/metrics/latency-histogram";
 import { queryMetrics } from "@/lib/metrics/query";
 import type { MetricsGroup } from "@/lib/metrics/query-shape";
 import { requestConditions } from "@/lib/requests/where";
@@ -26,6 +28,8 @@ export type ViewData = {
   messages?: { type: string; message: string; count: number; last: string }[];
   /** Cost view: month to date (UTC) and the month-end projection at the same daily rate. */
   month?: { toDateUsd: number; projectedUsd: number; monthStart: string };
+  /** Latency view: how many requests took how long. */
+  histogram?: ReturnType<typeof displayBins>;
   /** Users view: when each user was last seen (ISO, to the hour). */
   lastSeen?: Record<string, string>;
 };
@@ -86,8 +90,12 @@ export async function loadView(ctx: ProjectCtx, view: ViewName, search: URLSearc
   const t = (by: string, title: string, limit?: number) => breakdown(ctx, s.filters, by, title, limit);
   switch (view) {
     case "latency": {
-      const [byModel, tables] = await Promise.all([multi(ctx, s, "model", "p95"), Promise.all([t("model", "Model"), t("endpoint", "Endpoint"), t("provider", "Provider")])]);
-      return { ...base, charts: { "p95 by model": byModel }, tables };
+      const [byModel, hist, tables] = await Promise.all([
+        multi(ctx, s, "model", "p95"),
+        latencyHistogram(ctx, { filters: s.filters }),
+        Promise.all([t("model", "Model"), t("endpoint", "Endpoint"), t("provider", "Provider")]),
+      ]);
+      return { ...base, charts: { "p95 by model": byModel }, histogram: displayBins(hist), tables };
     }
     case "errors": {
       const [byClass, byProvider, messages, tables] = await Promise.all([

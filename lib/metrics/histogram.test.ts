@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addToHistogram, mergeHistograms, quantile, type Histogram } from "./histogram";
+import { addToHistogram, displayBins, DISPLAY_EDGES_MS, mergeHistograms, quantile, type Histogram } from "./histogram";
 
 function exactQuantile(sorted: number[], q: number): number {
   return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
@@ -45,5 +45,26 @@ describe("latency histogram", () => {
     const h: Histogram = {};
     addToHistogram(h, 0);
     expect(quantile(h, 0.5)).toBeLessThan(0.01);
+  });
+});
+
+describe("displayBins", () => {
+  it("regroups buckets into readable ranges, every range present", () => {
+    const h: Record<string, number> = {};
+    addToHistogram(h, 7, 2);
+    addToHistogram(h, 80);
+    addToHistogram(h, 450, 3);
+    addToHistogram(h, 90_000);
+    const bins = displayBins(h);
+    expect(bins).toHaveLength(DISPLAY_EDGES_MS.length + 1);
+    const byLabel = Object.fromEntries(bins.map((b) => [b.label, b.count]));
+    expect(byLabel["≤ 10 ms"]).toBe(2);
+    expect(byLabel["50 ms–100 ms"]).toBe(1);
+    expect(byLabel["250 ms–500 ms"]).toBe(3);
+    expect(byLabel["> 60 s"]).toBe(1);
+    expect(bins.reduce((s, b) => s + b.count, 0)).toBe(7);
+  });
+  it("is all zeros without data", () => {
+    expect(displayBins(null).every((b) => b.count === 0)).toBe(true);
   });
 });

@@ -47,3 +47,21 @@ export function quantile(hist: Histogram, q: number): number | null {
   }
   return bucketValue(entries[entries.length - 1]![0]);
 }
+
+/** Readable latency ranges for a histogram chart (upper edges in ms; the last is open). */
+export const DISPLAY_EDGES_MS = [10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 30_000, 60_000];
+
+/**
+ * A log-bucket histogram regrouped into DISPLAY_EDGES_MS ranges (by each bucket's upper
+ * bound γ^i), with every range present (zero when empty) so the chart's axis is stable.
+ */
+export function displayBins(hist: Histogram | null, edges = DISPLAY_EDGES_MS): { label: string; upperMs: number | null; count: number }[] {
+  const bins = [...edges.map((e) => ({ upperMs: e as number | null, count: 0 })), { upperMs: null as number | null, count: 0 }];
+  for (const [k, v] of Object.entries(hist ?? {})) {
+    const upper = Math.pow(GAMMA, Number(k));
+    const at = edges.findIndex((e) => upper <= e * (1 + 1e-9));
+    bins[at === -1 ? edges.length : at]!.count += Number(v);
+  }
+  const fmt = (v: number) => (v >= 1000 ? `${v / 1000} s` : `${v} ms`);
+  return bins.map((b, i) => ({ ...b, label: b.upperMs === null ? `> ${fmt(edges.at(-1)!)}` : i === 0 ? `≤ ${fmt(b.upperMs)}` : `${fmt(edges[i - 1]!)}–${fmt(b.upperMs)}` }));
+}
