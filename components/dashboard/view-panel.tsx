@@ -116,6 +116,7 @@ export function ViewPanel({ projectId, initial, initialSearch }: { projectId: st
               </>
             ) : null}
           </div>
+          <div className="grid gap-4 lg:grid-cols-2">{multi("Scores over time", (v) => v.toFixed(2))}</div>
           {tables([COLUMNS.requests, ...scoreColumns(scoreNames)])}
         </>
       ) : null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageScore, binLabel, change, fillSeries, isImprovement, pivotSeries, type SeriesPoint } from "./prepare";
+import { averageScore, binLabel, change, fillSeries, isImprovement, pivotScores, pivotSeries, type SeriesPoint } from "./prepare";
 
 const point = (t: string, requests: number, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({
   t, requests, errors: 0, errorRate: 0, latencyMs: { p50: 100, p95: 200, p99: 300 }, costUsd: 0.5, inputTokens: 10, outputTokens: 5, ...extra,
@@ -107,5 +107,22 @@ describe("pivotSeries", () => {
     ]);
     expect(pivotSeries([{ key: "a", points: [] }], from, to, 60_000, "p95").rows.every((r) => r.a === null)).toBe(true);
     expect(pivotSeries([], from, to, 60_000, "requests").rows).toHaveLength(3);
+  });
+});
+
+describe("pivotScores", () => {
+  it("puts each score name in its own column, null where it had no score", () => {
+    const { rows, keys } = pivotScores(
+      [
+        { name: "helpful", t: "2026-11-26T10:00:00.000Z", avg: 0.5 },
+        { name: "accuracy", t: "2026-11-26T10:01:00.000Z", avg: 0.9 },
+      ],
+      new Date("2026-11-26T10:00:00Z"), new Date("2026-11-26T10:02:00Z"), 60_000,
+    );
+    expect(keys).toEqual(["accuracy", "helpful"]);
+    expect(rows).toEqual([
+      { t: Date.parse("2026-11-26T10:00:00Z"), accuracy: null, helpful: 0.5 },
+      { t: Date.parse("2026-11-26T10:01:00Z"), accuracy: 0.9, helpful: null },
+    ]);
   });
 });

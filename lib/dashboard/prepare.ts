@@ -108,3 +108,15 @@ export function pivotSeries(series: { key: string; points: SeriesPoint[] }[], fr
   });
   return { rows, keys };
 }
+
+/** Score averages per bin as one row per bin and a column per score name (null where a name had no score). */
+export function pivotScores(points: { name: string; t: string; avg: number }[], from: Date, to: Date, intervalMs: number): { rows: Record<string, number | null>[]; keys: string[] } {
+  const keys = [...new Set(points.map((p) => p.name))].sort();
+  const at = new Map(points.map((p) => [`${Date.parse(p.t)}|${p.name}`, p.avg]));
+  const rows = fillSeries([], from, to, intervalMs).map(({ t }) => {
+    const row: Record<string, number | null> = { t };
+    for (const k of keys) row[k] = at.get(`${t}|${k}`) ?? null;
+    return row;
+  });
+  return { rows, keys };
+}

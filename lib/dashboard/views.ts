@@ -5,10 +5,11 @@ import { assertCan, type ProjectCtx } from "@/lib/context";
 import { displayBins } from "@/lib/metrics/histogram";
 import { latencyHistogram } from "@/lib/metrics/latency-histogram";
 import { queryMetrics } from "@/lib/metrics/query";
+import { scoreSeries } from "@/lib/metrics/score-series";
 import type { MetricsGroup } from "@/lib/metrics/query-shape";
 import { requestConditions } from "@/lib/requests/where";
 import { breakdown, flagKeys, type Breakdown } from "./overview";
-import { fillSeries, pivotSeries, type ChartRow, type PivotMeasure } from "./prepare";
+import { fillSeries, pivotScores, pivotSeries, type ChartRow, type PivotMeasure } from "./prepare";
 import { INTERVAL_MS } from "./range";
 import { dashboardScope, type RangeInfo } from "./scope";
 
@@ -115,9 +116,9 @@ export async function loadView(ctx: ProjectCtx, view: ViewName, search: URLSearc
       return { ...base, charts: { "Cost by model": byModel }, month, tables: tables.map(byCost) };
     }
     case "quality": {
-      const flags = await flagKeys(ctx, s.range.from, s.range.to);
+      const [flags, points] = await Promise.all([flagKeys(ctx, s.range.from, s.range.to), scoreSeries(ctx, { filters: s.filters, interval: s.interval })]);
       const tables = await Promise.all([t("promptVersion", "Prompt version"), t("model", "Model"), ...flags.map((k) => t(`flag:${k}`, `Flag ${k}`))]);
-      return { ...base, tables };
+      return { ...base, charts: { "Scores over time": pivotScores(points, s.range.from, s.range.to, INTERVAL_MS[s.interval]) }, tables };
     }
     case "users": {
       const users = await t("userId", "User", 200);
