@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { PRESETS, type Preset } from "@/lib/dashboard/range";
-import { activeChips, addParam, keyValue, MENU_FILTERS, removeParam, withParams } from "@/lib/dashboard/url";
+import { activeChips, addParam, keyValue, MENU_FILTERS, menuChanges, menuValue, removeParam, withParams } from "@/lib/dashboard/url";
 import { cn } from "@/lib/utils";
 
 /** `datetime-local` works in the viewer's zone; the URL carries UTC instants. */
@@ -87,11 +87,11 @@ export function FilterBar({ options = {} }: { options?: Record<string, string[]>
           <option value="error">Errors</option>
         </Select>
         {MENU_FILTERS.map((f) => {
-          const current = search.get(f.name) ?? "";
+          const current = menuValue(f.name, search);
           const values = options[f.name] ?? [];
           const list = current && !values.includes(current) ? [current, ...values] : values;
           return (
-            <Select key={f.name} aria-label={f.label} className="h-8 max-w-48" value={current} onChange={(e) => go(withParams(search, { [f.name]: e.target.value }))}>
+            <Select key={f.name} aria-label={f.label} className="h-8 max-w-48" value={current} onChange={(e) => go(withParams(search, menuChanges(f.name, e.target.value)))}>
               <option value="">{`Any ${f.label.toLowerCase()}`}</option>
               {list.map((v) => <option key={v} value={v}>{v}</option>)}
             </Select>

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { screenshotBothThemes } from "../fixtures";
 
 /** The overview dashboard: tiles, filter bar, breakdowns. */
 export class DashboardPage {
@@ -23,13 +24,7 @@ export class DashboardPage {
     return this.page.locator("section", { has: this.page.getByRole("heading", { name: `By ${title}`, exact: true }) });
   }
 
-  async screenshot(name: string) {
-    for (const theme of ["light", "dark"] as const) {
-      await this.page.evaluate((t) => {
-        document.documentElement.classList.toggle("dark", t === "dark");
-        document.documentElement.style.colorScheme = t;
-      }, theme);
-      await this.page.screenshot({ path: `test-results/screens/${name}-${theme}.png`, fullPage: true });
-    }
+  screenshot(name: string) {
+    return screenshotBothThemes(this.page, name);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeChips, addParam, keyValue, removeParam, withParams } from "./url";
+import { activeChips, addParam, keyValue, menuChanges, menuValue, removeParam, withParams } from "./url";
 
 describe("filter URL helpers", () => {
   it("sets and removes values and keeps the rest", () => {
@@ -31,5 +31,16 @@ describe("filter URL helpers", () => {
     expect(keyValue("=x")).toBeNull();
     expect(keyValue("plan=")).toBeNull();
     expect(keyValue("plan")).toBeNull();
+  });
+});
+
+describe("menus", () => {
+  it("turns a prompt version choice into promptName and promptVersion, and back", () => {
+    expect(menuChanges("promptVersion", "support@v2@7")).toEqual({ promptName: "support@v2", promptVersion: "7" });
+    expect(menuChanges("promptVersion", "")).toEqual({ promptName: null, promptVersion: null });
+    expect(menuChanges("model", "gpt-4o")).toEqual({ model: "gpt-4o" });
+    expect(menuValue("promptVersion", new URLSearchParams("promptName=support&promptVersion=7"))).toBe("support@7");
+    expect(menuValue("promptVersion", new URLSearchParams("promptVersion=7"))).toBe("");
+    expect(menuValue("model", new URLSearchParams("model=x"))).toBe("x");
   });
 });

@@ -59,3 +59,18 @@ export function keyValue(text: string): { key: string; value: string } | null {
   const value = text.slice(at + 1).trim();
   return key && value ? { key, value } : null;
 }
+
+/** The URL changes for picking `value` in a menu: a prompt version is `name@version`, two parameters. */
+export function menuChanges(name: string, value: string): Record<string, string | null> {
+  if (name !== "promptVersion") return { [name]: value };
+  const at = value.lastIndexOf("@");
+  return at > 0 ? { promptName: value.slice(0, at), promptVersion: value.slice(at + 1) } : { promptName: null, promptVersion: null };
+}
+
+/** What a menu shows as chosen for the URL. */
+export function menuValue(name: string, search: URLSearchParams): string {
+  if (name !== "promptVersion") return search.get(name) ?? "";
+  const n = search.get("promptName");
+  const v = search.get("promptVersion");
+  return n && v ? `${n}@${v}` : "";
+}

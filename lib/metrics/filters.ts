@@ -49,6 +49,12 @@ const Fields = z.object({
   metadata: z.record(Key, Value(2_000)).default({}),
   /** `flag.<key>=<variant>`: the variant the request was served. */
   flags: z.record(Key, Value(128)).default({}),
+  /**
+   * Text search, for the request list only (metrics ignore it, so it is not an
+   * "active" filter): id prefix, trace/session/user id, endpoint or name prefix,
+   * or a substring of the error message.
+   */
+  q: z.string().trim().min(1).max(200).optional(),
 });
 
 /** The filters shared by the request list and the metrics: a time range (half-open, [from, to)) and exact matches. */
@@ -79,6 +85,9 @@ export function parseFilters(searchParams: URLSearchParams): RequestFilters {
     if (value !== null && value !== "") raw[name] = value;
   }
   raw.tags = searchParams.getAll("tag").filter((t) => t !== "");
+  // Blank search counts as absent, like an empty filter; otherwise it is validated (1..200).
+  const q = searchParams.get("q");
+  if (q !== null && q.trim() !== "") raw.q = q;
   for (const [name, value] of searchParams) {
     if (name.startsWith("metadata.")) (raw.metadata as Record<string, string>)[name.slice("metadata.".length)] = value;
     else if (name.startsWith("flag.")) (raw.flags as Record<string, string>)[name.slice("flag.".length)] = value;

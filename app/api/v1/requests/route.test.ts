@@ -34,6 +34,14 @@ describe("GET /api/v1/requests", () => {
     expect(next.items.map((i) => i.id)).toEqual(["req-16", "req-13", "req-10", "req-07"]);
   });
 
+  it("pages oldest first with order=asc, and refuses other orders", async () => {
+    const body = (await (await get("?model=beta&limit=3&tag=red&order=asc", key.secretKey)).json()) as { items: { id: string }[]; nextCursor: string };
+    expect(body.items.map((i) => i.id)).toEqual(["req-01", "req-04", "req-07"]);
+    const next = (await (await get(`?model=beta&limit=3&tag=red&order=asc&cursor=${body.nextCursor}`, key.secretKey)).json()) as typeof body;
+    expect(next.items.map((i) => i.id)).toEqual(["req-10", "req-13", "req-16"]);
+    expect((await get("?order=sideways", key.secretKey)).status).toBe(422);
+  });
+
   it("answers 422 with issues for bad filters or a bad cursor", async () => {
     const bad = await get("?from=soon&status=weird", key.secretKey);
     expect(bad.status).toBe(422);
