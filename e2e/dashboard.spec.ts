@@ -93,7 +93,7 @@ test("every dashboard view renders its numbers for the same filters", async ({ p
 
   await page.goto(`/p/${projectId}/dashboard/cost?range=24h`);
   await expect(page.getByText("Projected month end")).toBeVisible();
-  await expect(dash.breakdown("model")).toContainText("$0.007000"); // 2 × (1,000 × $2.50 + 100 × $10) per million
+  await expect(dash.breakdown("model")).toContainText("$0.007"); // 2 × (1,000 × $2.50 + 100 × $10) per million
   await dash.screenshot("dashboard-cost");
 
   await page.goto(`/p/${projectId}/dashboard/quality?range=24h`);

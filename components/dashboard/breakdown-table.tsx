@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { Breakdown, BreakdownRow } from "@/lib/dashboard/overview";
 import { withParams } from "@/lib/dashboard/url";
-import { count, ms, pct, usd } from "@/lib/format";
+import { count, ms, pct, usdExact } from "@/lib/format";
 
 export type Column = { label: string; value: (r: BreakdownRow) => string };
 
@@ -14,8 +14,8 @@ export const COLUMNS = {
   p95: { label: "p95", value: (r) => ms(r.p95) },
   p99: { label: "p99", value: (r) => ms(r.p99) },
   ttft: { label: "TTFT avg", value: (r) => ms(r.ttft) },
-  cost: { label: "Cost", value: (r) => usd(r.costUsd) },
-  costPerRequest: { label: "Cost / request", value: (r) => usd(r.requests ? r.costUsd / r.requests : 0) },
+  cost: { label: "Cost", value: (r) => usdExact(r.costUsd) },
+  costPerRequest: { label: "Cost / request", value: (r) => usdExact(r.requests ? r.costUsd / r.requests : 0) },
 } satisfies Record<string, Column>;
 
 const DEFAULT_COLUMNS = [COLUMNS.requests, COLUMNS.errorRate, COLUMNS.p95, COLUMNS.cost];

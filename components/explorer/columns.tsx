@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { RequestItem } from "@/lib/requests/item";
 import { count, ms } from "@/lib/format";
-import { usdExact } from "./format";
+import { usdExact } from "@/lib/format";
 import { LocalTime } from "./local-time";
 import { StatusBadge } from "./status-badge";
 

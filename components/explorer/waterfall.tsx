@@ -6,7 +6,7 @@ import type { RequestItem } from "@/lib/requests/item";
 import type { Trace } from "@/lib/requests/trace";
 import { layoutWaterfall } from "@/lib/requests/waterfall";
 import { cn } from "@/lib/utils";
-import { usdExact } from "./format";
+import { usdExact } from "@/lib/format";
 
 /** Rows drawn at most; a trace can hold 5,000 spans, a page should not. */
 const MAX_ROWS = 1_000;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Body } from "@/components/explorer/chat";
 import { ContextCard, CostCard, ScoresCard } from "@/components/explorer/detail-cards";
-import { usdExact } from "@/components/explorer/format";
+import { usdExact } from "@/lib/format";
 import { LocalTime } from "@/components/explorer/local-time";
 import { StatusBadge } from "@/components/explorer/status-badge";
 import { TraceWaterfall } from "@/components/explorer/waterfall";
