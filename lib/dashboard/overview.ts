@@ -13,6 +13,7 @@ import { dashboardScope, type RangeInfo } from "./scope";
 /** Breakdowns on the overview: the dimension, its title and the explorer filter a row opens. */
 const DIMENSIONS = [
   { by: "model", title: "Model" },
+  { by: "provider", title: "Provider" },
   { by: "endpoint", title: "Endpoint" },
   { by: "userId", title: "User" },
   { by: "promptVersion", title: "Prompt version" },

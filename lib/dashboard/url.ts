@@ -4,6 +4,7 @@
 /** The filters the bar offers as menus, in query-string spelling. */
 export const MENU_FILTERS = [
   { name: "environment", label: "Environment" },
+  { name: "provider", label: "Provider" },
   { name: "model", label: "Model" },
   { name: "endpoint", label: "Endpoint" },
   { name: "userId", label: "User" },
