@@ -2,11 +2,12 @@
 // measured in the same run (machines are noisy; ratios travel). The ingest
 // benchmark serves the production build: run `npm run build` first.
 import { benchApiKeyAuth } from "./api-key-auth";
+import { benchDashboard } from "./dashboard";
 import { benchIngest } from "./ingest";
 import { benchSdk } from "./sdk";
 
 const only = process.argv[2];
-const benches = { "api-key-auth": benchApiKeyAuth, ingest: benchIngest, sdk: benchSdk };
+const benches = { "api-key-auth": benchApiKeyAuth, ingest: benchIngest, sdk: benchSdk, dashboard: benchDashboard };
 
 for (const [id, bench] of Object.entries(benches)) {
   if (only && only !== id) continue;
