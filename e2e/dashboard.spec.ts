@@ -1,8 +1,17 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { newUser } from "./fixtures";
 import { AuthPages } from "./pages/auth";
 import { DashboardPage } from "./pages/dashboard";
 import { ApiKeysPage } from "./pages/settings";
+
+/** A new account and project with a key pair; the Bearer header for the API. */
+async function projectWithKey(page: Page, label: string) {
+  const projectId = await new AuthPages(page).signUpWithProject(newUser(label));
+  const keys = new ApiKeysPage(page, projectId);
+  await keys.goto();
+  const { secretKey } = await keys.create("backend");
+  return { projectId, auth: { Authorization: `Bearer ${secretKey}` } };
+}
 
 /** A fixed dataset with known answers: 6 requests on two models in the last hour, one error. */
 function dataset(now: number) {
@@ -21,11 +30,7 @@ function dataset(now: number) {
 }
 
 test("the overview matches the metrics API, filters by model through the URL, and opens the explorer from a breakdown", async ({ page, request }) => {
-  const projectId = await new AuthPages(page).signUpWithProject(newUser("dash"));
-  const keys = new ApiKeysPage(page, projectId);
-  await keys.goto();
-  const { secretKey } = await keys.create("backend");
-  const auth = { Authorization: `Bearer ${secretKey}` };
+  const { projectId, auth } = await projectWithKey(page, "dash");
 
   const now = Date.now();
   const res = await request.post("/api/v1/ingest", { headers: auth, data: { events: dataset(now) } });
@@ -70,11 +75,7 @@ test("the overview matches the metrics API, filters by model through the URL, an
 });
 
 test("every dashboard view renders its numbers for the same filters", async ({ page, request }) => {
-  const projectId = await new AuthPages(page).signUpWithProject(newUser("views"));
-  const keys = new ApiKeysPage(page, projectId);
-  await keys.goto();
-  const { secretKey } = await keys.create("backend");
-  const auth = { Authorization: `Bearer ${secretKey}` };
+  const { projectId, auth } = await projectWithKey(page, "views");
   await request.post("/api/v1/ingest", { headers: auth, data: { events: dataset(Date.now()) } });
   await request.post("/api/v1/scores", { headers: auth, data: { scores: [{ requestId: "dash-1", name: "user_feedback", value: false, source: "user" }, { requestId: "dash-3", name: "user_feedback", value: true, source: "user" }] } });
 

@@ -12,14 +12,16 @@ test("the dashboards fill with live demo traffic: simulated users → real clien
   const { secretKey } = await keys.create("demo traffic");
 
   const traffic = await startTraffic({ baseUrl: baseURL!, secretKey, requestsPerSecond: 20, seed: 11 });
+  const modelsSeen = async () => {
+    const metrics = await request.get("/api/v1/metrics?groupBy=model", { headers: { Authorization: `Bearer ${secretKey}` } });
+    return ((await metrics.json()).groups as { key: string }[]).filter((g) => g.key !== "").length;
+  };
   try {
-    await page.waitForTimeout(6_000);
+    // Traffic keeps flowing until the SDK has delivered calls on several models.
+    await expect.poll(modelsSeen, { timeout: 30_000, intervals: [1_000] }).toBeGreaterThan(3);
   } finally {
     await traffic.stop();
   }
-  const metrics = await request.get("/api/v1/metrics?groupBy=model", { headers: { Authorization: `Bearer ${secretKey}` } });
-  const groups = (await metrics.json()).groups as { key: string; requests: number }[];
-  expect(groups.filter((g) => g.key !== "").length).toBeGreaterThan(3);
 
   const dash = new DashboardPage(page, projectId);
   await dash.goto("range=1h");

@@ -1,18 +1,11 @@
+import type { MetricsPoint } from "@/lib/metrics/query-shape";
+
 // Pure preparation of metrics answers for the dashboard: series with every bin present
 // (gaps are zero traffic, not a line drawn across), and period-over-period changes.
 // Unit-tested; the chart components only draw what these return.
 
-export type SeriesPoint = {
-  t: string;
-  requests: number;
-  errors: number;
-  errorRate: number;
-  latencyMs: { p50: number | null; p95: number | null; p99: number | null };
-  ttftMsAvg?: number | null;
-  costUsd: number;
-  inputTokens: number;
-  outputTokens: number;
-};
+/** A metrics series point as `queryMetrics` answers it (TTFT optional so older answers still fit). */
+export type SeriesPoint = Omit<MetricsPoint, "ttftMsAvg"> & { ttftMsAvg?: number | null };
 
 export type ChartRow = {
   /** Bin start, epoch ms (the client formats it in the viewer's time zone). */

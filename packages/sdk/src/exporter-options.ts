@@ -60,3 +60,19 @@ export const systemClock: Clock = {
 export function unref(handle: unknown): void {
   if (typeof handle === "object" && handle !== null && "unref" in handle && typeof handle.unref === "function") handle.unref();
 }
+
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** An unref'd wait that `wake()` ends early (the exporter's backoff, cut short at shutdown). */
+export function sleepUnlessWoken(clock: Clock, ms: number): { done: Promise<void>; wake: () => void } {
+  let wake: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    const timer = clock.setTimeout(resolve, Math.min(MAX_TIMER_MS, ms)); // Node fires longer timers after 1 ms
+    unref(timer);
+    wake = () => {
+      clock.clearTimeout(timer);
+      resolve();
+    };
+  });
+  return { done, wake };
+}

@@ -2,7 +2,7 @@ import { promisify } from "node:util";
 import { gzip as gzipCb } from "node:zlib";
 import type { Event, Score } from "./events.js";
 import { BoundedQueue, type QueuedEvent } from "./exporter-queue.js";
-import { systemClock, unref, type Clock, type ExporterOptions, type ExporterStats } from "./exporter-options.js";
+import { sleepUnlessWoken, systemClock, unref, type Clock, type ExporterOptions, type ExporterStats } from "./exporter-options.js";
 import { errText, fullJitterMs, postBatch, type Outcome } from "./exporter-transport.js";
 
 export type { Clock, ExporterOptions, ExporterStats } from "./exporter-options.js";
@@ -13,7 +13,6 @@ const gzip = promisify(gzipCb);
 
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 const MAX_BATCH_EVENTS = 1000;
-const MAX_TIMER_MS = 2_147_483_647;
 
 type Batch = { items: QueuedEvent[]; settled: boolean };
 
@@ -242,7 +241,10 @@ export class Exporter {
       if (outcome.kind === "permanent") return this.giveUp(batch, `refused: ${outcome.detail}`);
       if (attempt >= this.maxRetries) return this.giveUp(batch, `${attempt + 1} attempts failed, last: ${outcome.detail}`);
       this.counters.retried += 1;
-      await this.sleep(this.backoffMs(attempt, outcome.retryAfterMs));
+      const nap = sleepUnlessWoken(this.clock, this.backoffMs(attempt, outcome.retryAfterMs));
+      this.wakeSleeper = nap.wake;
+      await nap.done;
+      this.wakeSleeper = null;
     }
   }
 
@@ -257,21 +259,6 @@ export class Exporter {
       this.clock.clearTimeout(timer);
       this.abortInflight = null;
     }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = this.clock.setTimeout(() => {
-        this.wakeSleeper = null;
-        resolve();
-      }, Math.min(MAX_TIMER_MS, ms)); // Node fires longer timers after 1 ms
-      unref(timer);
-      this.wakeSleeper = () => {
-        this.clock.clearTimeout(timer);
-        this.wakeSleeper = null;
-        resolve();
-      };
-    });
   }
 
   private giveUp(batch: Batch, why: string): void {

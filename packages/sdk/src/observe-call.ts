@@ -12,27 +12,8 @@ function isApiPromise(p: unknown): p is ApiPromise {
  * the parsed result (and may instrument a stream in place); `onError` sees any failure.
  */
 export function observeCall(result: unknown, onValue: (value: unknown) => void, onError: (err: unknown) => void): unknown {
-  if (isApiPromise(result)) {
-    const parse = result.parseResponse;
-    result.parseResponse = function (this: unknown, ...args: unknown[]) {
-      return Promise.resolve()
-        .then(() => parse.apply(this, args))
-        .then(
-          (value) => {
-            onValue(value);
-            return value;
-          },
-          (err: unknown) => {
-            onError(err);
-            throw err;
-          },
-        );
-    };
-    result.responsePromise.then(undefined, onError); // HTTP and connection errors never reach the parse step
-    return result;
-  }
-  if (result instanceof Promise) {
-    return result.then(
+  const tap = (p: Promise<unknown>) =>
+    p.then(
       (value) => {
         onValue(value);
         return value;
@@ -42,7 +23,15 @@ export function observeCall(result: unknown, onValue: (value: unknown) => void, 
         throw err;
       },
     );
+  if (isApiPromise(result)) {
+    const parse = result.parseResponse;
+    result.parseResponse = function (this: unknown, ...args: unknown[]) {
+      return tap(Promise.resolve().then(() => parse.apply(this, args)));
+    };
+    result.responsePromise.then(undefined, onError); // HTTP and connection errors never reach the parse step
+    return result;
   }
+  if (result instanceof Promise) return tap(result);
   onValue(result);
   return result;
 }
