@@ -20,49 +20,58 @@ const measures = {
   latencyHist: jsonb().$type<Record<string, number>>().notNull().default({}),
 };
 
-/** Per minute × the low-cardinality dimensions. Missing dimensions are '' (or 0) so the key is total. */
-export const rollupsMinute = pgTable(
-  "rollups_minute",
-  {
-    projectId: uuid().notNull(),
-    bucket: timestamp({ withTimezone: true }).notNull(),
-    model: text().notNull(),
-    provider: text().notNull(),
-    endpoint: text().notNull(),
-    environment: text().notNull(),
-    status: text().notNull(),
-    errorType: text().notNull(),
-    promptName: text().notNull(),
-    promptVersion: integer().notNull(),
-    ...measures,
-  },
-  (t) => [
-    primaryKey({
-      columns: [t.projectId, t.bucket, t.model, t.provider, t.endpoint, t.environment, t.status, t.errorType, t.promptName, t.promptVersion],
-    }),
-  ],
-);
+/** The low-cardinality dimensions. Missing dimensions are '' (or 0) so the key is total. */
+const mainTable = (name: string) =>
+  pgTable(
+    name,
+    {
+      projectId: uuid().notNull(),
+      bucket: timestamp({ withTimezone: true }).notNull(),
+      model: text().notNull(),
+      provider: text().notNull(),
+      endpoint: text().notNull(),
+      environment: text().notNull(),
+      status: text().notNull(),
+      errorType: text().notNull(),
+      promptName: text().notNull(),
+      promptVersion: integer().notNull(),
+      ...measures,
+    },
+    (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.model, t.provider, t.endpoint, t.environment, t.status, t.errorType, t.promptName, t.promptVersion] })],
+  );
 
-/** Per hour × user: per-user breakdowns and cost rules. Hourly because users are many. */
-export const rollupsUserHour = pgTable(
-  "rollups_user_hour",
-  { projectId: uuid().notNull(), bucket: timestamp({ withTimezone: true }).notNull(), userId: text().notNull(), environment: text().notNull(), ...measures },
-  (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.userId, t.environment] })],
-);
+/** Per user: per-user breakdowns and cost rules. No minute tier because users are many. */
+const userTable = (name: string) =>
+  pgTable(
+    name,
+    { projectId: uuid().notNull(), bucket: timestamp({ withTimezone: true }).notNull(), userId: text().notNull(), environment: text().notNull(), ...measures },
+    (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.userId, t.environment] })],
+  );
 
-/** Per minute × flag variant: metrics per variant. */
-export const rollupsFlagMinute = pgTable(
-  "rollups_flag_minute",
-  {
-    projectId: uuid().notNull(),
-    bucket: timestamp({ withTimezone: true }).notNull(),
-    flagKey: text().notNull(),
-    variant: text().notNull(),
-    environment: text().notNull(),
-    ...measures,
-  },
-  (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.flagKey, t.variant, t.environment] })],
-);
+/** Per flag variant: metrics per variant. */
+const flagTable = (name: string) =>
+  pgTable(
+    name,
+    {
+      projectId: uuid().notNull(),
+      bucket: timestamp({ withTimezone: true }).notNull(),
+      flagKey: text().notNull(),
+      variant: text().notNull(),
+      environment: text().notNull(),
+      ...measures,
+    },
+    (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.flagKey, t.variant, t.environment] })],
+  );
+
+// Each family has tiers by grain (UTC buckets); ingestion writes all of them, reads pick the coarsest that fits.
+export const rollupsMinute = mainTable("rollups_minute");
+export const rollupsHour = mainTable("rollups_hour");
+export const rollupsDay = mainTable("rollups_day");
+export const rollupsUserHour = userTable("rollups_user_hour");
+export const rollupsUserDay = userTable("rollups_user_day");
+export const rollupsFlagMinute = flagTable("rollups_flag_minute");
+export const rollupsFlagHour = flagTable("rollups_flag_hour");
+export const rollupsFlagDay = flagTable("rollups_flag_day");
 
 /** Numeric and boolean scores per minute of the scored request, by the request's main dimensions. */
 export const scoreRollupsMinute = pgTable(

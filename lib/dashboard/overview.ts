@@ -1,6 +1,6 @@
 import "server-only";
-import { and, eq, gte, lt, sql } from "drizzle-orm";
-import { rollupsFlagMinute } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { rollupSource } from "@/lib/metrics/tiers";
 import { assertCan, type ProjectCtx } from "@/lib/context";
 import { AppError } from "@/lib/http/errors";
 import type { RequestFilters } from "@/lib/metrics/filters";
@@ -77,14 +77,10 @@ export async function breakdown(ctx: ProjectCtx, filters: RequestFilters, by: st
 
 /** The flags served in the range (most used first), so their variants can be broken down too. */
 export async function flagKeys(ctx: ProjectCtx, from: Date, to: Date): Promise<string[]> {
-  const rows = await ctx.db
-    .select({ key: rollupsFlagMinute.flagKey })
-    .from(rollupsFlagMinute)
-    .where(and(eq(rollupsFlagMinute.projectId, ctx.projectId), gte(rollupsFlagMinute.bucket, from), lt(rollupsFlagMinute.bucket, to)))
-    .groupBy(rollupsFlagMinute.flagKey)
-    .orderBy(sql`sum(${rollupsFlagMinute.requests}) desc`)
-    .limit(3);
-  return rows.map((r) => r.key);
+  const result = await ctx.db.execute<{ key: string }>(
+    sql`select flag_key as key from ${rollupSource(ctx.projectId, "flag", { from, to }, [])} group by 1 order by sum(requests) desc, 1 limit 3`,
+  );
+  return result.rows.map((r) => r.key);
 }
 
 /**

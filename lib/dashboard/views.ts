@@ -1,6 +1,6 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, lt, max, sql } from "drizzle-orm";
-import { requests, rollupsUserHour } from "@/db/schema";
+import { desc, eq, sql } from "drizzle-orm";
+import { requests } from "@/db/schema";
 import { assertCan, type ProjectCtx } from "@/lib/context";
 import { displayBins } from "@/lib/metrics/histogram";
 import { latencyHistogram } from "@/lib/metrics/latency-histogram";
@@ -65,12 +65,14 @@ async function monthToDate(ctx: ProjectCtx, s: Scope) {
 
 async function lastSeen(ctx: ProjectCtx, s: Scope, users: string[]): Promise<Record<string, string>> {
   if (users.length === 0) return {};
-  const rows = await ctx.db
-    .select({ user: rollupsUserHour.userId, last: max(rollupsUserHour.bucket) })
-    .from(rollupsUserHour)
-    .where(and(eq(rollupsUserHour.projectId, ctx.projectId), inArray(rollupsUserHour.userId, users), gte(rollupsUserHour.bucket, s.range.from), lt(rollupsUserHour.bucket, s.range.to)))
-    .groupBy(rollupsUserHour.userId);
-  return Object.fromEntries(rows.filter((r) => r.last).map((r) => [r.user, new Date(r.last!).toISOString()]));
+  // The listed users are the range's busiest, so a backward scan from `to` meets each one's last hour early.
+  const result = await ctx.db.execute<{ user: string; last: Date | string | null }>(sql`
+    select u.id as user, (
+      select bucket from rollups_user_hour
+      where project_id = ${ctx.projectId} and user_id = u.id and bucket >= date_trunc('hour', ${s.range.from.toISOString()}::timestamptz) and bucket < ${s.range.to.toISOString()}::timestamptz
+      order by bucket desc limit 1) as last
+    from unnest(${sql.param(users)}::text[]) as u(id)`);
+  return Object.fromEntries(result.rows.filter((r) => r.last).map((r) => [r.user, new Date(r.last!).toISOString()]));
 }
 
 const byCost = (b: Breakdown): Breakdown => ({ ...b, rows: [...b.rows].sort((x, y) => y.costUsd - x.costUsd).slice(0, 15) });

@@ -45,6 +45,24 @@ function add(m: Measures, r: RequestRow): void {
   addToHistogram(m.latency_hist, r.duration_ms);
 }
 
+function merge(into: Measures, m: Measures): void {
+  into.requests += m.requests;
+  into.errors += m.errors;
+  into.input_tokens += m.input_tokens;
+  into.output_tokens += m.output_tokens;
+  into.cached_input_tokens += m.cached_input_tokens;
+  into.reasoning_tokens += m.reasoning_tokens;
+  into.cost_nanos += m.cost_nanos;
+  into.unpriced += m.unpriced;
+  into.duration_sum_ms += m.duration_sum_ms;
+  into.ttft_sum_ms += m.ttft_sum_ms;
+  into.ttft_count += m.ttft_count;
+  into.retried += m.retried;
+  into.fallbacks += m.fallbacks;
+  into.cache_hits += m.cache_hits;
+  for (const bin in m.latency_hist) into.latency_hist[bin] = (into.latency_hist[bin] ?? 0) + m.latency_hist[bin]!;
+}
+
 export function minuteOf(iso: string): string {
   return `${iso.slice(0, 16)}:00.000Z`;
 }
@@ -53,13 +71,28 @@ export function hourOf(iso: string): string {
   return `${iso.slice(0, 13)}:00:00.000Z`;
 }
 
-type Keyed<K> = Map<string, { key: K; m: Measures }>;
+export function dayOf(iso: string): string {
+  return `${iso.slice(0, 10)}T00:00:00.000Z`;
+}
 
-function bump<K extends object>(map: Keyed<K>, key: K, row: RequestRow): void {
+export type Keyed<K> = Map<string, { key: K; m: Measures }>;
+
+function entryFor<K extends object>(map: Keyed<K>, key: K): Measures {
   const id = Object.values(key).join("\u0000");
   let entry = map.get(id);
   if (!entry) map.set(id, (entry = { key, m: empty() }));
-  add(entry.m, row);
+  return entry.m;
+}
+
+function bump<K extends object>(map: Keyed<K>, key: K, row: RequestRow): void {
+  add(entryFor(map, key), row);
+}
+
+/** The same sums in coarser buckets (`toBucket`: hourOf or dayOf): the deltas of the next tier up. */
+export function regrain<K extends { bucket: string }>(map: Keyed<K>, toBucket: (iso: string) => string): Keyed<K> {
+  const out: Keyed<K> = new Map();
+  for (const { key, m } of map.values()) merge(entryFor(out, { ...key, bucket: toBucket(key.bucket) }), m);
+  return out;
 }
 
 export type MainKey = { project_id: string; bucket: string; model: string; provider: string; endpoint: string; environment: string; status: string; error_type: string; prompt_name: string; prompt_version: number };

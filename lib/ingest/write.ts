@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { copyRows, type CopyColumn } from "./copy";
-import { deltaRecords, rollupDeltas } from "./rollup";
+import { dayOf, deltaRecords, hourOf, regrain, rollupDeltas, type Keyed, type RollupDeltas } from "./rollup";
 import type { BodyRow, RequestRow } from "./rows";
 
 /** One HTTP request's worth of prepared rows, waiting in the group commit. */
@@ -47,9 +47,17 @@ function upsertSql(table: string, keys: [string, string][]): string {
     `on conflict (${names(keys)}) do update set ${updates}`
   );
 }
-const UPSERT_MAIN = upsertSql("rollups_minute", MAIN_KEYS);
-const UPSERT_USERS = upsertSql("rollups_user_hour", USER_KEYS);
-const UPSERT_FLAGS = upsertSql("rollups_flag_minute", FLAG_KEYS);
+/** Every rollup tier with the deltas it gets; coarser tiers sum the finer deltas, so all tiers agree. */
+const TIERS: { text: string; deltas: (d: RollupDeltas) => Keyed<object> }[] = [
+  { text: upsertSql("rollups_minute", MAIN_KEYS), deltas: (d) => d.main },
+  { text: upsertSql("rollups_hour", MAIN_KEYS), deltas: (d) => regrain(d.main, hourOf) },
+  { text: upsertSql("rollups_day", MAIN_KEYS), deltas: (d) => regrain(d.main, dayOf) },
+  { text: upsertSql("rollups_user_hour", USER_KEYS), deltas: (d) => d.users },
+  { text: upsertSql("rollups_user_day", USER_KEYS), deltas: (d) => regrain(d.users, dayOf) },
+  { text: upsertSql("rollups_flag_minute", FLAG_KEYS), deltas: (d) => d.flags },
+  { text: upsertSql("rollups_flag_hour", FLAG_KEYS), deltas: (d) => regrain(d.flags, hourOf) },
+  { text: upsertSql("rollups_flag_day", FLAG_KEYS), deltas: (d) => regrain(d.flags, dayOf) },
+];
 const REGISTER =
   "insert into request_ids (project_id, id, start_time) select project_id, id, start_time " +
   "from json_to_recordset($1::json) as x(project_id uuid, id text, start_time timestamptz) on conflict do nothing returning project_id, id";
@@ -98,8 +106,9 @@ export async function writeGroup(db: Db, batches: PreparedBatch[]): Promise<Batc
     await copyRows(client, "requests", REQUEST_COLUMNS, newRows);
     await copyRows(client, "request_bodies", BODY_COLUMNS, newBodies);
     const deltas = rollupDeltas(newRows);
-    for (const [text, records] of [[UPSERT_MAIN, deltaRecords(deltas.main)], [UPSERT_USERS, deltaRecords(deltas.users)], [UPSERT_FLAGS, deltaRecords(deltas.flags)]] as const) {
-      if (records.length) await client.query(text, [JSON.stringify(records)]);
+    for (const tier of TIERS) {
+      const records = deltaRecords(tier.deltas(deltas));
+      if (records.length) await client.query(tier.text, [JSON.stringify(records)]);
     }
     await client.query("commit");
     fresh = new Set(newRows);

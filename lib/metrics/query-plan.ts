@@ -3,6 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "@/lib/http/errors";
 import { activeFilterNames, RequestFilters } from "./filters";
+import type { Grain } from "./segments";
+import { rollupSource, type Family } from "./tiers";
 
 export const DIMENSION_GROUPS = ["model", "provider", "endpoint", "environment", "status", "errorType", "promptName", "promptVersion", "userId"] as const;
 const GROUP_HINT = `groupBy must be one of ${DIMENSION_GROUPS.join(", ")} or flag:<key>.`;
@@ -42,12 +44,13 @@ const SCORE_COLUMNS: Record<string, string> = { model: "model", endpoint: "endpo
 
 const PROMPT_KEY = "case when prompt_name = '' then '' else prompt_name || '@' || prompt_version end";
 
-/** A rollup table chosen for a query: its name, the group key expression and the WHERE terms of the filters. */
+/** The rollup family chosen for a query, the group key expression and where its rows come from. */
 export type Plan = {
-  table: "rollups_minute" | "rollups_user_hour" | "rollups_flag_minute";
+  family: Family;
   /** SQL text of the group key (fixed identifiers only); null without groupBy. */
   key: string | null;
-  where: SQL;
+  /** The range's rollup rows with the filters applied, as the subquery `r`; `coarsest` caps the tier (for series). */
+  source: (coarsest?: Grain) => SQL;
   /** The same filters on score_rollups_minute, or null when scores cannot be answered for this query. */
   scores: { key: string | null; where: SQL } | null;
 };
@@ -73,11 +76,11 @@ function equalities(f: RequestFilters, columns: Record<string, string>): SQL[] {
     .map(([name, column]) => sql`${sql.raw(column)} = ${f[name as keyof RequestFilters] as string | number}`);
 }
 
-/** Per-user rollups are hourly: their range starts at the hour holding `from`. */
-function timeRange(projectId: string, f: RequestFilters, unit: "minute" | "hour" = "minute"): SQL[] {
+/** Score rollups are per minute: the range starts at the minute holding `from`. */
+function timeRange(projectId: string, f: RequestFilters): SQL[] {
   return [
     sql`project_id = ${projectId}`,
-    sql`bucket >= date_trunc(${unit}, ${f.from.toISOString()}::timestamptz)`,
+    sql`bucket >= date_trunc('minute', ${f.from.toISOString()}::timestamptz)`,
     sql`bucket < ${f.to.toISOString()}::timestamptz`,
   ];
 }
@@ -92,27 +95,27 @@ export function planQuery(projectId: string, q: ParsedMetricsQuery): Plan {
   const active = activeFilterNames(f);
   const flagKeys = Object.keys(f.flags);
   const flagKey = q.groupBy?.startsWith("flag:") ? q.groupBy.slice("flag:".length) : !q.groupBy && flagKeys.length ? flagKeys[0]! : null;
-  const table = flagKey !== null ? "rollups_flag_minute" : q.groupBy === "userId" || (!q.groupBy && f.userId !== undefined) ? "rollups_user_hour" : "rollups_minute";
-  const columns = table === "rollups_flag_minute" ? FLAG_COLUMNS : table === "rollups_user_hour" ? USER_COLUMNS : MAIN_COLUMNS;
+  const family: Family = flagKey !== null ? "flag" : q.groupBy === "userId" || (!q.groupBy && f.userId !== undefined) ? "user" : "main";
+  const columns = family === "flag" ? FLAG_COLUMNS : family === "user" ? USER_COLUMNS : MAIN_COLUMNS;
   const supported = [...Object.keys(columns), ...(flagKey !== null ? [`flag.${flagKey}`] : [])];
   const unsupported = active.filter((n) => !supported.includes(n));
   if (unsupported.length) {
-    refuse(q.groupBy, table === "rollups_minute" && !q.groupBy ? [...supported, "userId (alone)", "flag.<key> (one)"] : supported, unsupported);
+    refuse(q.groupBy, family === "main" && !q.groupBy ? [...supported, "userId (alone)", "flag.<key> (one)"] : supported, unsupported);
   }
-  if (table === "rollups_user_hour" && q.interval && (q.interval === "1m" || q.interval === "5m")) {
+  if (family === "user" && q.interval && (q.interval === "1m" || q.interval === "5m")) {
     throw new AppError("UNPROCESSABLE_ENTITY", "Per-user metrics are kept by the hour; use interval=1h or 1d.", [{ path: "interval", message: "Use 1h or 1d for per-user metrics." }]);
   }
-  const where = [...timeRange(projectId, f, table === "rollups_user_hour" ? "hour" : "minute"), ...equalities(f, columns)];
+  const where = equalities(f, columns);
   if (flagKey !== null) {
     where.push(sql`flag_key = ${flagKey}`);
     if (f.flags[flagKey] !== undefined) where.push(sql`variant = ${f.flags[flagKey]}`);
   }
   const key = !q.groupBy ? null : flagKey !== null ? "variant" : keyColumn(q.groupBy, columns);
-  const scoresAnswerable = table === "rollups_minute" && (!q.groupBy || Object.hasOwn(SCORE_COLUMNS, q.groupBy)) && active.every((n) => Object.hasOwn(SCORE_COLUMNS, n));
+  const scoresAnswerable = family === "main" && (!q.groupBy || Object.hasOwn(SCORE_COLUMNS, q.groupBy)) && active.every((n) => Object.hasOwn(SCORE_COLUMNS, n));
   const scores = scoresAnswerable
     ? { key: q.groupBy ? keyColumn(q.groupBy, SCORE_COLUMNS) : null, where: sql.join([...timeRange(projectId, f), ...equalities(f, SCORE_COLUMNS)], sql` and `) }
     : null;
-  return { table, key, where: sql.join(where, sql` and `), scores };
+  return { family, key, source: (coarsest) => rollupSource(projectId, family, f, where, coarsest), scores };
 }
 
 /** How many interval bins the range spans, counted from the bin holding the range's first minute. */

@@ -1,6 +1,5 @@
 import "server-only";
 import { nanosToNumber } from "@/lib/cost/money";
-import type { Histogram } from "./histogram";
 
 /** One aggregated row as SQL answers it: bigint sums as text, float sums as numbers. */
 export type SumsRow = {
@@ -18,7 +17,6 @@ export type SumsRow = {
   cache_hits: string;
   duration_sum_ms: number;
   ttft_sum_ms: number;
-  latency_hist: Histogram | null;
 };
 
 export type Quantiles = { p50: number | null; p90: number | null; p95: number | null; p99: number | null };

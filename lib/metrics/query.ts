@@ -3,7 +3,9 @@ import { sql, type SQL } from "drizzle-orm";
 import { assertCan, type ProjectCtx } from "@/lib/context";
 import { fromZod } from "@/lib/http/errors";
 import { quantile, type Histogram } from "./histogram";
+import { histKey, histogramsBy } from "./histograms";
 import { assertPointCount, INTERVALS, MetricsQuery, planQuery, type MetricsInterval, type Plan } from "./query-plan";
+import { grainForBin, MEASURE_COLUMNS } from "./tiers";
 import { toGroup, toPoint, type MetricsGroup, type MetricsPoint, type SumsRow } from "./query-shape";
 
 export type MetricsAnswer = {
@@ -17,13 +19,9 @@ export type MetricsAnswer = {
   series?: { key: string; points: MetricsPoint[] }[];
 };
 
-/** Every measure, summed; bigint sums come back as text so cost stays exact. */
+/** Every measure, summed; bigint sums come back as text so cost stays exact. Histograms are merged apart (histogramsBy). */
 const SUMS = sql.raw(
-  [
-    "requests", "errors", "input_tokens", "output_tokens", "cached_input_tokens", "reasoning_tokens", "cost_nanos",
-    "unpriced", "ttft_count", "retried", "fallbacks", "cache_hits",
-  ].map((c) => `coalesce(sum(${c}), 0)::text as ${c}`).join(", ") +
-    ", coalesce(sum(duration_sum_ms), 0)::float8 as duration_sum_ms, coalesce(sum(ttft_sum_ms), 0)::float8 as ttft_sum_ms, sx_hist_sum(latency_hist) as latency_hist",
+  MEASURE_COLUMNS.map((c) => (c.endsWith("_ms") ? `coalesce(sum(${c}), 0)::float8 as ${c}` : `coalesce(sum(${c}), 0)::text as ${c}`)).join(", "),
 );
 /** Bins are aligned to the Unix epoch (UTC), whatever the session's zone. */
 const ORIGIN = sql.raw("'1970-01-01T00:00:00Z'::timestamptz");
@@ -36,11 +34,10 @@ async function rows<T>(ctx: ProjectCtx, query: SQL): Promise<T[]> {
 }
 
 async function groupRows(ctx: ProjectCtx, plan: Plan, limit: number): Promise<Row[]> {
-  const table = sql.raw(plan.table);
-  if (plan.key === null) return rows<Row>(ctx, sql`select 'all' as key, ${SUMS} from ${table} where ${plan.where}`);
+  if (plan.key === null) return rows<Row>(ctx, sql`select 'all' as key, ${SUMS} from ${plan.source()}`);
   const key = sql.raw(plan.key);
   return rows<Row>(ctx, sql`
-    select ${key} as key, ${SUMS} from ${table} where ${plan.where}
+    select ${key}::text as key, ${SUMS} from ${plan.source()}
     group by 1 order by sum(requests) desc, 1 limit ${limit + 1}`);
 }
 
@@ -54,14 +51,21 @@ async function scoreRows(ctx: ProjectCtx, plan: Plan, keys: string[]): Promise<{
     where ${where} and ${k} = any(${sql.param(keys)}::text[]) group by 1, 2`);
 }
 
-async function seriesRows(ctx: ProjectCtx, plan: Plan, interval: MetricsInterval, keys: string[]): Promise<(Row & { t: Date | string })[]> {
-  const table = sql.raw(plan.table);
+type Series = { rows: (Row & { t: Date | string })[]; hists: Map<string, Histogram> };
+
+async function series(ctx: ProjectCtx, plan: Plan, interval: MetricsInterval, keys: string[]): Promise<Series> {
+  const source = plan.source(grainForBin(INTERVALS[interval]));
   const bin = sql`date_bin(${`${INTERVALS[interval] / 1000} seconds`}::interval, bucket, ${ORIGIN})`;
-  if (plan.key === null) return rows(ctx, sql`select 'all' as key, ${bin} as t, ${SUMS} from ${table} where ${plan.where} group by 2 order by 2`);
-  const key = sql.raw(plan.key);
-  return rows(ctx, sql`
-    select ${key} as key, ${bin} as t, ${SUMS} from ${table}
-    where ${plan.where} and ${key} = any(${sql.param(keys)}::text[]) group by 1, 2 order by 1, 2`);
+  const key = plan.key === null ? null : sql.raw(plan.key);
+  const [found, hists] = await Promise.all([
+    key === null
+      ? rows<Row & { t: Date | string }>(ctx, sql`select 'all' as key, ${bin} as t, ${SUMS} from ${source} group by 2 order by 2`)
+      : rows<Row & { t: Date | string }>(ctx, sql`
+          select ${key}::text as key, ${bin} as t, ${SUMS} from ${source}
+          where ${key}::text = any(${sql.param(keys)}::text[]) group by 1, 2 order by 1, 2`),
+    histogramsBy(ctx, source, plan.key, bin, keys),
+  ]);
+  return { rows: found, hists };
 }
 
 /**
@@ -81,9 +85,10 @@ export async function queryMetrics(ctx: ProjectCtx, input: MetricsQuery = {}): P
   const truncated = found.length > q.limit;
   const kept = found.slice(0, q.limit);
   const keys = kept.map((r) => r.key);
-  const [scoreList, seriesList] = await Promise.all([
+  const [scoreList, hists, seriesList] = await Promise.all([
     scoreRows(ctx, plan, keys),
-    q.interval ? seriesRows(ctx, plan, q.interval, keys) : Promise.resolve(null),
+    kept.length ? histogramsBy(ctx, plan.source(), plan.key, null, keys) : Promise.resolve(new Map<string, Histogram>()),
+    q.interval ? series(ctx, plan, q.interval, keys) : Promise.resolve(null),
   ]);
 
   const scoresByKey = new Map<string, Record<string, { avg: number; count: number }>>();
@@ -99,18 +104,18 @@ export async function queryMetrics(ctx: ProjectCtx, input: MetricsQuery = {}): P
     to: q.filters.to.toISOString(),
     groupBy: q.groupBy ?? null,
     interval: q.interval ?? null,
-    groups: kept.map((r) => toGroup(r.key, r, quantiles(r.latency_hist), scoresByKey.get(r.key) ?? {})),
+    groups: kept.map((r) => toGroup(r.key, r, quantiles(hists.get(r.key)), scoresByKey.get(r.key) ?? {})),
     truncated,
   };
   if (seriesList) {
     const byKey = new Map<string, MetricsPoint[]>(keys.map((k) => [k, []]));
-    for (const r of seriesList) byKey.get(r.key)?.push(toPoint(new Date(r.t).toISOString(), r, quantiles(r.latency_hist)));
+    for (const r of seriesList.rows) byKey.get(r.key)?.push(toPoint(new Date(r.t).toISOString(), r, quantiles(seriesList.hists.get(histKey(r.key, r.t)))));
     answer.series = [...byKey.entries()].map(([key, points]) => ({ key, points }));
   }
   return answer;
 }
 
-function quantiles(hist: Histogram | null) {
+function quantiles(hist: Histogram | undefined) {
   const h = hist ?? {};
   return { p50: quantile(h, 0.5), p90: quantile(h, 0.9), p95: quantile(h, 0.95), p99: quantile(h, 0.99) };
 }
