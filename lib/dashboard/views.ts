@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { requests } from "@/db/schema";
 import { assertCan, type ProjectCtx } from "@/lib/context";
 import { displayBins } from "@/lib/metrics/histogram";
