@@ -24,4 +24,21 @@ export type { Attrs } from "./attrs.js";
 export { Span, type SpanFields } from "./span.js";
 export { Generation, type GenerationFields } from "./generation.js";
 export { classifyError, type ClassifiedError, type ErrorClass } from "./classify.js";
+export {
+  Flag,
+  FlagCondition,
+  FlagEnvironment,
+  FlagKey,
+  FlagOperator,
+  FlagRule,
+  FlagServe,
+  FlagSplit,
+  FlagType,
+  FlagValue,
+  EnvironmentName,
+  VariantName,
+} from "./flags/schema.js";
+export { compileFlag, type CompiledFlag, type EvaluationContext, type EvaluationErrorCode, type EvaluationReason, type EvaluationResult } from "./flags/compile.js";
+export { evaluateFlag, type EvaluateOptions } from "./flags/evaluate.js";
+export { bucketOf, murmur3_32 } from "./flags/murmur3.js";
 export const SDK_VERSION = "0.1.0";
