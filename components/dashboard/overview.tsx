@@ -53,15 +53,15 @@ export function Overview({ projectId, initial, initialSearch }: { projectId: str
       <div className="grid gap-4 lg:grid-cols-2">
         <Card>
           <CardHeader title="Requests" description={`per ${d.range.interval} bin`} />
-          <div className="p-3"><TimeChart label="Requests and errors over time" rows={d.series} interval={d.range.interval} spanDays={spanDays} kind="area" format={(v) => count(v)} lines={[{ key: "requests", name: "Requests", color: C.primary }, { key: "errors", name: "Errors", color: C.danger }]} /></div>
+          <div className="p-3"><TimeChart label="Requests and errors over time" annotations={d.annotations} rows={d.series} interval={d.range.interval} spanDays={spanDays} kind="area" format={(v) => count(v)} lines={[{ key: "requests", name: "Requests", color: C.primary }, { key: "errors", name: "Errors", color: C.danger }]} /></div>
         </Card>
         <Card>
           <CardHeader title="Error rate" description="% of requests" />
-          <div className="p-3"><TimeChart label="Error rate over time" rows={d.series} interval={d.range.interval} spanDays={spanDays} format={(v) => `${v.toFixed(1)} %`} lines={[{ key: "errorRate", name: "Error rate", color: C.danger }]} /></div>
+          <div className="p-3"><TimeChart label="Error rate over time" annotations={d.annotations} rows={d.series} interval={d.range.interval} spanDays={spanDays} format={(v) => `${v.toFixed(1)} %`} lines={[{ key: "errorRate", name: "Error rate", color: C.danger }]} /></div>
         </Card>
         <Card>
           <CardHeader title="Latency" description="p50, p95, p99" />
-          <div className="p-3"><TimeChart label="Latency percentiles over time" rows={d.series} interval={d.range.interval} spanDays={spanDays} format={(v) => ms(v)} lines={[{ key: "p50", name: "p50", color: C.success }, { key: "p95", name: "p95", color: C.warning }, { key: "p99", name: "p99", color: C.danger }]} /></div>
+          <div className="p-3"><TimeChart label="Latency percentiles over time" annotations={d.annotations} rows={d.series} interval={d.range.interval} spanDays={spanDays} format={(v) => ms(v)} lines={[{ key: "p50", name: "p50", color: C.success }, { key: "p95", name: "p95", color: C.warning }, { key: "p99", name: "p99", color: C.danger }]} /></div>
         </Card>
         <Card>
           <CardHeader title="Cost" description="USD per bin" />

@@ -1,6 +1,6 @@
 "use client";
 
-import { Area, AreaChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { binLabel, type ChartRow } from "@/lib/dashboard/prepare";
 import type { Interval } from "@/lib/dashboard/range";
 
@@ -9,12 +9,22 @@ export type ChartLine = { key: keyof ChartRow; name: string; color: string };
 const COLORS = { primary: "var(--primary)", danger: "var(--danger)", warning: "var(--warning)", success: "var(--success)", muted: "var(--muted-fg)" };
 export const CHART_COLORS = COLORS;
 
+/** Each annotation moved to the start of the bin holding it (the axis only spans bin starts); those outside the rows are left out. */
+function snapToBins(annotations: { t: number; label: string }[], rows: ChartRow[]): { t: number; label: string }[] {
+  if (rows.length === 0) return [];
+  const width = rows.length > 1 ? rows[1]!.t - rows[0]!.t : Infinity;
+  return annotations.flatMap((a) => {
+    const bin = rows.findLast((r) => r.t <= a.t);
+    return bin && a.t < bin.t + width ? [{ t: bin.t, label: a.label }] : [];
+  });
+}
+
 /**
  * One time series chart. Rows come from `fillSeries`, so empty bins are zeros (areas) or
  * gaps (lines: latency and error rate have no value without traffic). Times are shown in
  * the viewer's time zone; every value carries its unit through `format`.
  */
-export function TimeChart({ rows, lines, interval, spanDays, format, kind = "line", label }: {
+export function TimeChart({ rows, lines, interval, spanDays, format, kind = "line", label, annotations = [] }: {
   rows: ChartRow[];
   lines: ChartLine[];
   interval: Interval;
@@ -22,11 +32,14 @@ export function TimeChart({ rows, lines, interval, spanDays, format, kind = "lin
   format: (v: number) => string;
   kind?: "line" | "area";
   label: string;
+  /** Events to mark on the time axis, e.g. prompt deploys ("support: production → v7"). */
+  annotations?: { t: number; label: string }[];
 }) {
   const Chart = kind === "area" ? AreaChart : LineChart;
   const tick = (t: number) => binLabel(t, interval, undefined, spanDays);
+  const marks = snapToBins(annotations, rows);
   return (
-    <div className="h-48" role="img" aria-label={label}>
+    <div className="h-48" role="img" aria-label={marks.length ? `${label}; ${marks.map((m) => m.label).join("; ")}` : label}>
       <ResponsiveContainer width="100%" height="100%">
         <Chart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--border)" vertical={false} />
@@ -44,6 +57,9 @@ export function TimeChart({ rows, lines, interval, spanDays, format, kind = "lin
               <Line key={String(l.key)} type="monotone" dataKey={l.key} name={l.name} stroke={l.color} dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
             ),
           )}
+          {marks.map((m) => (
+            <ReferenceLine key={`${m.t}-${m.label}`} x={m.t} stroke="var(--warning)" strokeDasharray="4 3" label={{ value: m.label, position: "insideTopLeft", fontSize: 10, fill: "var(--muted-fg)" }} />
+          ))}
         </Chart>
       </ResponsiveContainer>
     </div>

@@ -4,3 +4,4 @@ export * from "./audit";
 export * from "./requests";
 export * from "./rollups";
 export * from "./settings";
+export * from "./prompts";

@@ -5,6 +5,7 @@ import { assertCan, type ProjectCtx } from "@/lib/context";
 import { AppError } from "@/lib/http/errors";
 import type { RequestFilters } from "@/lib/metrics/filters";
 import { queryMetrics } from "@/lib/metrics/query";
+import { deployAnnotations, type ChartAnnotation } from "@/lib/prompts/moves";
 import type { MetricsGroup } from "@/lib/metrics/query-shape";
 import { fillSeries, type ChartRow } from "./prepare";
 import { INTERVAL_MS } from "./range";
@@ -45,6 +46,8 @@ export type OverviewData = {
   breakdowns: Breakdown[];
   /** Filter choices seen in this range, for the filter bar's menus. */
   options: Record<string, string[]>;
+  /** Prompt deploys (production label moves) in the range, drawn on the charts. */
+  annotations: ChartAnnotation[];
 };
 
 /** The explorer filter that selects one breakdown row. */
@@ -90,10 +93,11 @@ export async function flagKeys(ctx: ProjectCtx, from: Date, to: Date): Promise<s
 export async function loadOverview(ctx: ProjectCtx, search: URLSearchParams): Promise<OverviewData> {
   assertCan(ctx, "requests.read");
   const { range, filters, previousFilters, interval, info } = dashboardScope(search);
-  const [current, previous, flags] = await Promise.all([
+  const [current, previous, flags, annotations] = await Promise.all([
     queryMetrics(ctx, { filters, interval }),
     queryMetrics(ctx, { filters: previousFilters }),
     flagKeys(ctx, range.from, range.to),
+    deployAnnotations(ctx, range.from, range.to),
   ]);
   const dims = [...DIMENSIONS.map((d) => ({ by: d.by as string, title: d.title as string })), ...flags.map((k) => ({ by: `flag:${k}`, title: `Flag ${k}` }))];
   const breakdowns = await Promise.all(dims.map((d) => breakdown(ctx, filters, d.by, d.title)));
@@ -107,5 +111,6 @@ export async function loadOverview(ctx: ProjectCtx, search: URLSearchParams): Pr
     series: fillSeries(current.series?.[0]?.points ?? [], range.from, range.to, INTERVAL_MS[interval]),
     breakdowns,
     options,
+    annotations,
   };
 }

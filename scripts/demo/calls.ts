@@ -14,8 +14,26 @@ export const ENDPOINTS = ["support-chat", "summarize", "classify", "search-answe
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function callOpenAI(c: Clients, model: string, prompt: string, stream: boolean): Promise<void> {
-  const messages = [{ role: "system" as const, content: "You are a helpful support assistant." }, { role: "user" as const, content: prompt }];
+type Message = { role: "system" | "user" | "assistant"; content: string };
+
+/**
+ * The messages for an endpoint: support-chat and summarize use managed prompts (fetched and
+ * cached by the SDK, compiled, so the wrapped call carries their version by itself); the others
+ * keep a hard-coded prompt. A fallback keeps the request going when the app is unreachable.
+ */
+async function messagesFor(sx: Sextant, endpoint: string, question: string, company: string): Promise<Message[]> {
+  if (endpoint === "support-chat") {
+    const p = await sx.prompts.get<Message[]>("support-chat", { cacheTtlMs: 10_000, fallback: { prompt: [{ role: "system", content: "You are a helpful support assistant for {{company}}." }, { role: "user", content: "{{question}}" }] } });
+    return p.compile({ company, question });
+  }
+  if (endpoint === "summarize") {
+    const p = await sx.prompts.get<string>("summarize", { cacheTtlMs: 10_000, fallback: { prompt: "Summarize this ticket in {{words}} words:\n\n{{ticket}}" } });
+    return [{ role: "user", content: p.compile({ words: 50, ticket: question }) }];
+  }
+  return [{ role: "system", content: "You are a helpful support assistant." }, { role: "user", content: question }];
+}
+
+async function callOpenAI(c: Clients, model: string, messages: Message[], stream: boolean): Promise<void> {
   if (!stream) {
     await c.openai.chat.completions.create({ model, messages, temperature: 0.3 });
     return;
@@ -24,13 +42,15 @@ async function callOpenAI(c: Clients, model: string, prompt: string, stream: boo
   for await (const chunk of s) void chunk; // a real app would forward each delta to its user
 }
 
-async function callAnthropic(c: Clients, model: string, prompt: string, stream: boolean): Promise<void> {
-  const messages = [{ role: "user" as const, content: prompt }];
+async function callAnthropic(c: Clients, model: string, all: Message[], stream: boolean): Promise<void> {
+  // Anthropic takes the system prompt apart from the messages.
+  const system = all.find((m) => m.role === "system")?.content;
+  const messages = all.filter((m) => m.role !== "system").map((m) => ({ role: m.role as "user" | "assistant", content: m.content }));
   if (!stream) {
-    await c.anthropic.messages.create({ model, max_tokens: 400, messages });
+    await c.anthropic.messages.create({ model, max_tokens: 400, messages, ...(system ? { system } : {}) });
     return;
   }
-  await c.anthropic.messages.stream({ model, max_tokens: 400, messages }).finalMessage();
+  await c.anthropic.messages.stream({ model, max_tokens: 400, messages, ...(system ? { system } : {}) }).finalMessage();
 }
 
 /**
@@ -43,6 +63,7 @@ export function simulateRequest(sx: Sextant, c: Clients, p: Persona, rand: () =>
   const stream = p.endpoint === "support-chat" && rand() < 0.6;
   const prompt = `Customer ${p.userId} asks about order ${Math.floor(rand() * 1e6)}: ${"please help ".repeat(Math.floor(5 + rand() * 600))}`;
   const version = p.endpoint === "support-chat" && rand() < 0.3 ? 8 : 7;
+  const managed = p.endpoint === "support-chat" || p.endpoint === "summarize";
   const ranker = rand() < 0.5 ? "on" : "off";
   const retrievalMs = 20 + rand() * 80;
   const toolMs = 2 + rand() * 10;
@@ -50,7 +71,8 @@ export function simulateRequest(sx: Sextant, c: Clients, p: Persona, rand: () =>
     p.endpoint,
     async (root) => {
       if (p.endpoint === "search-answer") await sx.span("vector search", () => sleep(retrievalMs), { kind: "retrieval" });
-      await (useAnthropic ? callAnthropic(c, model, prompt, stream) : callOpenAI(c, model, prompt, stream));
+      const messages = await messagesFor(sx, p.endpoint, prompt, "Acme");
+      await (useAnthropic ? callAnthropic(c, model, messages, stream) : callOpenAI(c, model, messages, stream));
       const generationId = root.lastGenerationId;
       if (p.endpoint === "classify") await sx.span("route ticket", () => sleep(toolMs), { kind: "tool" });
       return { traceId: root.traceId, generationId };
@@ -60,7 +82,8 @@ export function simulateRequest(sx: Sextant, c: Clients, p: Persona, rand: () =>
       sessionId: p.sessionId,
       endpoint: p.endpoint,
       environment: p.environment,
-      prompt: { name: p.endpoint, version },
+      // Managed prompts attribute their own version; the others name a hand-kept one.
+      prompt: managed ? undefined : { name: p.endpoint, version },
       flags: { "new-ranker": ranker },
       tags: stream ? ["streaming"] : [],
     },

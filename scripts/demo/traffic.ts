@@ -7,10 +7,11 @@ import OpenAI from "openai";
 import { seeded } from "../fake-provider/shape";
 import { startFakeProvider, type FakeProvider } from "../fake-provider/server";
 import { ENDPOINTS, simulateRequest, type Persona } from "./calls";
+import { seedPrompts, startReleases } from "./prompts";
 
 export type Traffic = { stop: () => Promise<void>; provider: FakeProvider; sextant: Sextant };
 
-export async function startTraffic(opts: { baseUrl: string; secretKey: string; requestsPerSecond?: number; seed?: number }): Promise<Traffic> {
+export async function startTraffic(opts: { baseUrl: string; secretKey: string; requestsPerSecond?: number; seed?: number; releaseEveryMs?: number }): Promise<Traffic> {
   const rand = seeded(opts.seed ?? Date.now() % 1_000_000);
   const provider = await startFakeProvider({
     latencyMs: 350,
@@ -23,6 +24,9 @@ export async function startTraffic(opts: { baseUrl: string; secretKey: string; r
     openai: sextant.wrapOpenAI(new OpenAI({ baseURL: provider.openaiBaseUrl, apiKey: "demo", maxRetries: 0, timeout: 5_000 })),
     anthropic: sextant.wrapAnthropic(new Anthropic({ baseURL: provider.anthropicBaseUrl, apiKey: "demo", maxRetries: 0, timeout: 5_000 })),
   };
+  // Managed prompts for two endpoints; until they exist (or if seeding fails) the SDK's fallback serves.
+  await seedPrompts(opts.baseUrl, opts.secretKey).catch((err: Error) => console.warn(`[demo] prompts not seeded: ${err.message}`));
+  const stopReleases = startReleases(opts.baseUrl, opts.secretKey, opts.releaseEveryMs);
   const users = Array.from({ length: 200 }, (_, i) => `user-${String(i).padStart(3, "0")}`);
   const interval = 1_000 / (opts.requestsPerSecond ?? 8);
   let running = true;
@@ -53,6 +57,7 @@ export async function startTraffic(opts: { baseUrl: string; secretKey: string; r
     sextant,
     stop: async () => {
       running = false;
+      stopReleases();
       await Promise.allSettled([...inFlight]);
       await sextant.shutdown(1_500); // on Ctrl-C the app is stopping too: do not wait long for it
       await provider.close();

@@ -41,4 +41,6 @@ export {
 export { compileFlag, type CompiledFlag, type EvaluationContext, type EvaluationErrorCode, type EvaluationReason, type EvaluationResult } from "./flags/compile.js";
 export { evaluateFlag, type EvaluateOptions } from "./flags/evaluate.js";
 export { bucketOf, murmur3_32 } from "./flags/murmur3.js";
+export { Prompt, PromptCompileError, variablesOf, compileTemplate, type PromptData, type PromptFallback, type ChatMessage, type PromptBody, type Variables } from "./prompts.js";
+export { PromptClient, PromptUnavailableError, type PromptClientOptions, type GetPromptOptions } from "./prompts-client.js";
 export const SDK_VERSION = "0.1.0";

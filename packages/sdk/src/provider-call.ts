@@ -3,6 +3,7 @@ import type { ClassifiedError } from "./classify.js";
 import { errText } from "./exporter-transport.js";
 import { Generation, type GenerationFields } from "./generation.js";
 import { observeCall } from "./observe-call.js";
+import { promptOfParams } from "./prompts-registry.js";
 import type { Recorder } from "./recorder.js";
 import { instrumentStream, isStream, type StreamReader } from "./stream.js";
 import type { MethodHook } from "./wrap.js";
@@ -31,6 +32,8 @@ export function providerHook(rec: Recorder, defaults: Attrs | undefined, spec: C
     let changed = false;
     try {
       const start = spec.start(params as Params);
+      // Built from a compiled managed prompt: attribute the call to its version.
+      start.fields.prompt ??= promptOfParams(params as Params);
       gen = new Generation(rec, { provider: spec.provider, kind: spec.kind, ...start.fields }, defaults);
       if (start.params) {
         callArgs = [start.params, ...args.slice(1)];

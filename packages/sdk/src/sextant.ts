@@ -6,6 +6,7 @@ import { currentScope, runInScope } from "./context.js";
 import type { EventKind } from "./events.js";
 import { Generation, type GenerationFields } from "./generation.js";
 import { OPENAI_SPECS } from "./openai.js";
+import { PromptClient } from "./prompts-client.js";
 import { providerHook, type CallSpec } from "./provider-call.js";
 import { Recorder, type SextantStats } from "./recorder.js";
 import { childScope, Span, type SpanFields } from "./span.js";
@@ -30,9 +31,13 @@ export type ObserveOptions = Attrs & { name?: string; kind?: EventKind; captureI
  */
 export class Sextant {
   private readonly rec: Recorder;
+  /** `prompts.get(name, {label | version, cacheTtlMs, fallback})`: managed prompts, cached, with a fallback. Uses the secret key. */
+  readonly prompts: PromptClient;
 
   constructor(options: SextantOptions = {}) {
-    this.rec = new Recorder(resolveOptions(options));
+    const o = resolveOptions(options);
+    this.rec = new Recorder(o);
+    this.prompts = new PromptClient({ baseUrl: o.baseUrl, key: o.secretKey, fetch: o.fetch, onError: o.onError });
   }
 
   /**
