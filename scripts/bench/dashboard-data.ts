@@ -10,7 +10,7 @@ import type pg from "pg";
 import type { Db } from "@/db/client";
 import { copyRows, type CopyColumn } from "@/lib/ingest/copy";
 import { dayOf, ensureDayPartitions } from "@/lib/ingest/partitions";
-import { hourOf, rollupDeltas } from "@/lib/ingest/rollup";
+import { dayOf as dayBucket, hourOf, regrain, rollupDeltas } from "@/lib/ingest/rollup";
 import type { RequestRow } from "@/lib/ingest/rows";
 import { REQUEST_COLUMNS } from "@/lib/ingest/write";
 import { GAMMA } from "@/lib/metrics/histogram";
@@ -150,6 +150,19 @@ function rollupSql(r: (typeof ROLLUPS)[number]): string {
   );
 }
 const ROLLUP_SQL = ROLLUPS.map(rollupSql);
+const MAIN_DIMS = "ARRAY['model', 'provider', 'endpoint', 'environment', 'status', 'error_type', 'prompt_name', 'prompt_version']";
+const FLAG_DIMS = "ARRAY['flag_key', 'variant', 'environment']";
+/** The coarser tiers, summed from the finer ones by the migration's own function once the finest are loaded. */
+const TIER_SQL = [
+  `select sx_rollup_coarsen('rollups_minute', 'rollups_hour', ${MAIN_DIMS}, 'hour', $1)`,
+  `select sx_rollup_coarsen('rollups_hour', 'rollups_day', ${MAIN_DIMS}, 'day', $1)`,
+  `select sx_rollup_coarsen('rollups_user_hour', 'rollups_user_day', ARRAY['user_id', 'environment'], 'day', $1)`,
+  `select sx_rollup_coarsen('rollups_flag_minute', 'rollups_flag_hour', ${FLAG_DIMS}, 'hour', $1)`,
+  `select sx_rollup_coarsen('rollups_flag_hour', 'rollups_flag_day', ${FLAG_DIMS}, 'day', $1)`,
+];
+export const ROLLUP_TABLES = [
+  "rollups_minute", "rollups_hour", "rollups_day", "rollups_user_hour", "rollups_user_day", "rollups_flag_minute", "rollups_flag_hour", "rollups_flag_day",
+];
 const ID_COLUMNS: CopyColumn<RequestRow>[] = [{ name: "project_id" }, { name: "id" }, { name: "start_time" }];
 
 export type Loaded = { rows: number; seconds: number; rollupRows: Record<string, number> };
@@ -197,6 +210,7 @@ export async function loadHistory(db: Db, pool: pg.Pool, projectId: string, coun
     if (chunk.length) await write(chunk);
     await rollups;
     if (failed) throw failed;
+    for (const text of TIER_SQL) await roller.query(text, [projectId]);
   } catch (err) {
     await copier.query("rollback").catch(() => undefined);
     throw err;
@@ -206,7 +220,7 @@ export async function loadHistory(db: Db, pool: pg.Pool, projectId: string, coun
     roller.release();
   }
   const rollupRows: Record<string, number> = {};
-  for (const { table } of ROLLUPS) {
+  for (const table of ROLLUP_TABLES) {
     const { rows } = await pool.query<{ n: string }>(`select count(*) as n from ${table} where project_id = $1`, [projectId]);
     rollupRows[table] = Number(rows[0]!.n);
   }
@@ -219,28 +233,43 @@ export async function verifyTotals(pool: pg.Pool, projectId: string, count: numb
     `select (select count(*) from requests where project_id = $1) as requests,
             (select count(*) from request_ids where project_id = $1) as ids,
             (select sum(requests) from rollups_minute where project_id = $1) as minute,
+            (select sum(requests) from rollups_hour where project_id = $1) as hour,
+            (select sum(requests) from rollups_day where project_id = $1) as day,
             (select sum(requests) from rollups_user_hour where project_id = $1) as user_hour,
+            (select sum(requests) from rollups_user_day where project_id = $1) as user_day,
             (select sum(requests) from rollups_flag_minute where project_id = $1 and flag_key = 'new-retriever') as flag,
+            (select sum(requests) from rollups_flag_hour where project_id = $1 and flag_key = 'new-retriever') as flag_hour,
+            (select sum(requests) from rollups_flag_day where project_id = $1 and flag_key = 'new-retriever') as flag_day,
             (select count(*) from requests where project_id = $1 and flags ? 'new-retriever') as flagged`,
     [projectId],
   );
   const got = rows[0]!;
-  const { flag, flagged, ...totals } = got;
-  if (Object.values(totals).some((v) => Number(v) !== count) || flag !== flagged) throw new Error(`history of ${count} rows is inconsistent: ${JSON.stringify(got)}`);
+  const { flag, flag_hour, flag_day, flagged, ...totals } = got;
+  if (Object.values(totals).some((v) => Number(v) !== count) || [flag, flag_hour, flag_day].some((v) => v !== flagged)) throw new Error(`history of ${count} rows is inconsistent: ${JSON.stringify(got)}`);
 }
 
 const same = (a: unknown, b: unknown) => (typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) : String(a) === String(b));
 
-/** Fails unless the SQL-built rollups equal, key by key and bin by bin, what the ingest path's rollupDeltas makes of the same rows. */
+/** Fails unless the SQL-built rollups equal, key by key and bin by bin, what the ingest path's rollupDeltas (and regrain) make of the same rows. */
 export async function verifyRollups(pool: pg.Pool, rows: RequestRow[]): Promise<void> {
   const deltas = rollupDeltas(rows);
-  const maps = { rollups_minute: deltas.main, rollups_user_hour: deltas.users, rollups_flag_minute: deltas.flags };
-  for (const r of ROLLUPS) {
-    const expected = maps[r.table];
+  const [main, users, flags] = ROLLUPS.map((r) => r.keys.map(([name]) => name));
+  const tiers = [
+    { table: "rollups_minute", keys: main!, expected: deltas.main },
+    { table: "rollups_hour", keys: main!, expected: regrain(deltas.main, hourOf) },
+    { table: "rollups_day", keys: main!, expected: regrain(deltas.main, dayBucket) },
+    { table: "rollups_user_hour", keys: users!, expected: deltas.users },
+    { table: "rollups_user_day", keys: users!, expected: regrain(deltas.users, dayBucket) },
+    { table: "rollups_flag_minute", keys: flags!, expected: deltas.flags },
+    { table: "rollups_flag_hour", keys: flags!, expected: regrain(deltas.flags, hourOf) },
+    { table: "rollups_flag_day", keys: flags!, expected: regrain(deltas.flags, dayBucket) },
+  ] as const;
+  for (const r of tiers) {
+    const expected = r.expected as Map<string, { m: unknown }>;
     const stored = await pool.query<Record<string, unknown>>(`select * from ${r.table} where project_id = $1`, [rows[0]!.project_id]);
     if (stored.rows.length !== expected.size) throw new Error(`${r.table}: ${stored.rows.length} rows stored, rollupDeltas makes ${expected.size}`);
     for (const s of stored.rows) {
-      const id = r.keys.map(([name]) => (s[name] instanceof Date ? (s[name] as Date).toISOString() : String(s[name]))).join("\u0000");
+      const id = r.keys.map((name) => (s[name] instanceof Date ? (s[name] as Date).toISOString() : String(s[name]))).join("\u0000");
       const m = expected.get(id)?.m as Record<string, unknown> | undefined;
       const bad = !m ? "missing" : [...MEASURES, "latency_hist"].find((k) => (k === "latency_hist" ? !sameHistogram(m[k], s[k]) : !same(Number(m[k]), Number(s[k]))));
       if (bad) throw new Error(`${r.table} ${id.replaceAll("\u0000", " ")}: ${bad} differs from rollupDeltas`);

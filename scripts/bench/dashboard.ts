@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { startEmbedded } from "@/db/embedded";
 import { runMigrations } from "@/db/migrate";
@@ -14,11 +15,12 @@ import type { ProjectCtx } from "@/lib/context";
 import { resolveRange, type Preset } from "@/lib/dashboard/range";
 import { ensureUpcomingPartitions } from "@/lib/ingest/partitions";
 import { queryMetrics } from "@/lib/metrics/query";
+import { rollupSource } from "@/lib/metrics/tiers";
 import { hasAnyRequest } from "@/lib/requests/any";
 import { encodeCursor } from "@/lib/requests/cursor";
 import { listRequests } from "@/lib/requests/list";
 import { runInit } from "@/lib/setup/init";
-import { loadHistory, requestRows, verifyRollups, verifyTotals, type Loaded } from "./dashboard-data";
+import { loadHistory, requestRows, ROLLUP_TABLES, verifyRollups, verifyTotals, type Loaded } from "./dashboard-data";
 
 const SMALL = 100_000;
 const BIG = Number(process.env.BENCH_DASHBOARD_ROWS ?? 10_000_000);
@@ -87,10 +89,10 @@ async function explorerCalls(ctx: ProjectCtx, preset: Preset): Promise<Calls> {
   };
 }
 
-/** How many per-minute rollup rows the range's queries read: what their cost follows. */
+/** How many rollup rows (all tiers) the range's totals read: what their cost follows. */
 async function rollupRowsIn(ctx: ProjectCtx, preset: Preset): Promise<number> {
-  const { from, to } = resolveRange(new URLSearchParams({ range: preset }));
-  const { rows } = await ctx.db.$client.query<{ n: string }>("select count(*) as n from rollups_minute where project_id = $1 and bucket >= $2 and bucket < $3", [ctx.projectId, from, to]);
+  const range = resolveRange(new URLSearchParams({ range: preset }));
+  const { rows } = await ctx.db.execute<{ n: string }>(sql`select count(*) as n from ${rollupSource(ctx.projectId, "main", range, [])}`);
   return Number(rows[0]!.n);
 }
 
@@ -138,7 +140,7 @@ export async function benchDashboard(): Promise<{ name: string; result: string }
     }
     const v0 = performance.now();
     // A settled table, as autovacuum leaves one: statistics, visibility map and hint bits in place.
-    await pool.query("vacuum (analyze) requests, request_ids, rollups_minute, rollups_user_hour, rollups_flag_minute");
+    await pool.query(`vacuum (analyze) requests, request_ids, ${ROLLUP_TABLES.join(", ")}`);
     console.log(`vacuum analyze ${((performance.now() - v0) / 1000).toFixed(0)} s`);
     await verifyTotals(pool, small.projectId, SMALL);
     await verifyTotals(pool, big.projectId, BIG);
@@ -154,7 +156,7 @@ export async function benchDashboard(): Promise<{ name: string; result: string }
       const [es, eb] = [await measureAll(await explorerCalls(small, range)), await measureAll(await explorerCalls(big, range))];
       sets.push(overview, ...Object.keys(es).map((name) => row(name, range, es[name]!, eb[name]!)));
       const scanned = await Promise.all([small, big].map((ctx) => rollupRowsIn(ctx, range)));
-      console.log(`${range}: overview ${fmt(overview.small)} → ${fmt(overview.big)} ms (rollups_minute rows in range ${scanned.join(" → ")})`);
+      console.log(`${range}: overview ${fmt(overview.small)} → ${fmt(overview.big)} ms (rollup rows in range, all tiers ${scanned.join(" → ")})`);
     }
     printTable("Query sets (median ms)", sets);
     printTable("Overview queries one by one (median ms)", queries);
