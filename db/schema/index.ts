@@ -5,3 +5,4 @@ export * from "./requests";
 export * from "./rollups";
 export * from "./settings";
 export * from "./prompts";
+export * from "./flags";

@@ -29,6 +29,9 @@ import { storeSmallTrace } from "@/lib/requests/test-events";
 import { getTrace } from "@/lib/requests/trace";
 import { ingestEvents } from "@/lib/ingest/ingest";
 import { ingestScores } from "@/lib/scores/ingest";
+import { createFlag } from "@/lib/flags/create";
+import { listFlags } from "@/lib/flags/list";
+import { flags } from "@/db/schema";
 import { addMember, expectAppError, makeWorld, orgCtx, orgFootprint, type World } from "@/test/factories";
 import { testDb } from "@/test/db";
 
@@ -291,6 +294,24 @@ const VERBS: Record<string, Verb> = {
         verify: async () => expect(await db().select().from(modelPrices).where(eq(modelPrices.projectId, w.projectId))).toEqual([]),
       };
     },
+  },
+  listFlags: {
+    action: "flags.read",
+    prepare: async (w) => {
+      await createFlag(w.as("owner"), { key: "matrix-listed", type: "boolean", variants: { on: true, off: false }, environments: {} });
+      let keys: string[] = [];
+      return {
+        call: async (role) => (keys = (await listFlags(w.as(role))).map((f) => f.key)),
+        verify: async () => expect(keys).toEqual(["matrix-listed"]),
+      };
+    },
+  },
+  createFlag: {
+    action: "flags.write",
+    prepare: async (w) => ({
+      call: (role) => createFlag(w.as(role), { key: "matrix-created", type: "boolean", variants: { on: true, off: false }, environments: {} }),
+      verify: async () => expect((await db().select().from(flags).where(eq(flags.projectId, w.projectId))).map((f) => f.key)).toEqual(["matrix-created"]),
+    }),
   },
   // Ingestion is for project keys only: no signed-in role may write events or scores.
   ingestEvents: {
