@@ -124,6 +124,7 @@ export function deltaRecords<K extends object>(map: Keyed<K>): (K & Record<strin
   // Sort the plain key strings (default code-unit order); destructuring in a comparator is slow.
   return [...map.keys()].sort().map((id) => {
     const { key, m } = map.get(id)!;
-    return { ...key, ...m, cost_nanos: m.cost_nanos.toString() };
+    // Object.assign, not spreads: two spreads into a 26-property object fall off V8's fast path (~15× slower).
+    return Object.assign({}, key, m, { cost_nanos: m.cost_nanos.toString() });
   });
 }
