@@ -86,6 +86,13 @@ test("create a prompt, save two versions, diff them, deploy, roll back, see per-
   await expect(row.getByRole("cell").nth(3)).toContainText("v1"); // production
   await screenshotBothThemes(page, "prompts-list");
 
+  // Deploys and the rollback are marked on the overview's charts.
+  await page.goto(`/p/${projectId}?range=1h`);
+  const requestsChart = page.getByRole("img", { name: /^Requests/ });
+  await expect(requestsChart).toHaveAttribute("aria-label", /support-answer: production → v2/);
+  await expect(requestsChart).toHaveAttribute("aria-label", /support-answer: production → v1/);
+  await screenshotBothThemes(page, "dashboard-deploy-annotations");
+
   // Every change is in the audit log.
   await page.goto(`/p/${projectId}/settings/audit`);
   const audit = page.getByRole("table");
