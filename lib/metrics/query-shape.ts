@@ -1,5 +1,6 @@
 import "server-only";
 import { nanosToNumber } from "@/lib/cost/money";
+import { MEASURE_COLUMNS } from "./tiers";
 
 /** One aggregated row as SQL answers it: bigint sums as text, float sums as numbers. */
 export type SumsRow = {
@@ -52,6 +53,19 @@ export type MetricsPoint = {
   inputTokens: number;
   outputTokens: number;
 };
+
+/** Rows summed as SQL would: integer sums exactly (BigInt), the millisecond sums as floats. */
+export function sumRows(rows: SumsRow[]): SumsRow {
+  const out = Object.fromEntries(MEASURE_COLUMNS.map((c) => [c, c.endsWith("_ms") ? 0 : "0"])) as SumsRow;
+  const acc = out as unknown as Record<string, string | number>;
+  for (const r of rows) {
+    for (const c of MEASURE_COLUMNS) {
+      const v = (r as unknown as Record<string, string | number>)[c]!;
+      acc[c] = typeof v === "number" ? (acc[c] as number) + v : (BigInt(acc[c] as string) + BigInt(v)).toString();
+    }
+  }
+  return out;
+}
 
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 /** The sum stays exact (text → BigInt) until this one conversion to a JSON number. */
