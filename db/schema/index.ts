@@ -6,3 +6,4 @@ export * from "./rollups";
 export * from "./settings";
 export * from "./prompts";
 export * from "./flags";
+export * from "./alerts";

@@ -31,7 +31,9 @@ import { ingestEvents } from "@/lib/ingest/ingest";
 import { ingestScores } from "@/lib/scores/ingest";
 import { createFlag } from "@/lib/flags/create";
 import { listFlags } from "@/lib/flags/list";
-import { flags } from "@/db/schema";
+import { alertRules, flags } from "@/db/schema";
+import { createAlertRule } from "@/lib/alerts/create-rule";
+import { listAlertRules } from "@/lib/alerts/list-rules";
 import { addMember, expectAppError, makeWorld, orgCtx, orgFootprint, type World } from "@/test/factories";
 import { testDb } from "@/test/db";
 
@@ -311,6 +313,21 @@ const VERBS: Record<string, Verb> = {
     prepare: async (w) => ({
       call: (role) => createFlag(w.as(role), { key: "matrix-created", type: "boolean", variants: { on: true, off: false }, environments: {} }),
       verify: async () => expect((await db().select().from(flags).where(eq(flags.projectId, w.projectId))).map((f) => f.key)).toEqual(["matrix-created"]),
+    }),
+  },
+  listAlertRules: {
+    action: "alerts.read",
+    prepare: async (w) => {
+      await createAlertRule(w.as("owner"), { name: "matrix-listed", metric: "error_rate", condition: { op: ">", threshold: 0.1 }, windowSeconds: 300 });
+      let names: string[] = [];
+      return { call: async (role) => (names = (await listAlertRules(w.as(role))).map((r) => r.name)), verify: async () => expect(names).toEqual(["matrix-listed"]) };
+    },
+  },
+  createAlertRule: {
+    action: "alerts.write",
+    prepare: async (w) => ({
+      call: (role) => createAlertRule(w.as(role), { name: "matrix-created", metric: "error_rate", condition: { op: ">", threshold: 0.1 }, windowSeconds: 300 }),
+      verify: async () => expect((await db().select().from(alertRules).where(eq(alertRules.projectId, w.projectId))).map((r) => r.name)).toEqual(["matrix-created"]),
     }),
   },
   // Ingestion is for project keys only: no signed-in role may write events or scores.
