@@ -7,3 +7,4 @@ export * from "./settings";
 export * from "./prompts";
 export * from "./flags";
 export * from "./alerts";
+export * from "./review";

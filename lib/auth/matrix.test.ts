@@ -34,6 +34,11 @@ import { listFlags } from "@/lib/flags/list";
 import { alertRules, flags } from "@/db/schema";
 import { createAlertRule } from "@/lib/alerts/create-rule";
 import { listAlertRules } from "@/lib/alerts/list-rules";
+import { reviewItems, reviewQueues } from "@/db/schema";
+import { addItems } from "@/lib/review/add-items";
+import { claimItem } from "@/lib/review/claim";
+import { createQueue } from "@/lib/review/create-queue";
+import { listQueues } from "@/lib/review/list-queues";
 import { addMember, expectAppError, makeWorld, orgCtx, orgFootprint, type World } from "@/test/factories";
 import { testDb } from "@/test/db";
 
@@ -329,6 +334,40 @@ const VERBS: Record<string, Verb> = {
       call: (role) => createAlertRule(w.as(role), { name: "matrix-created", metric: "error_rate", condition: { op: ">", threshold: 0.1 }, windowSeconds: 300 }),
       verify: async () => expect((await db().select().from(alertRules).where(eq(alertRules.projectId, w.projectId))).map((r) => r.name)).toEqual(["matrix-created"]),
     }),
+  },
+  listReviewQueues: {
+    action: "review.read",
+    prepare: async (w) => {
+      await createQueue(w.as("owner"), { name: "matrix-listed", rubric: [{ name: "ok", type: "boolean" }] });
+      let names: string[] = [];
+      return {
+        call: async (role) => (names = (await listQueues(w.as(role))).map((q) => q.name)),
+        verify: async () => expect(names).toEqual(["matrix-listed"]),
+      };
+    },
+  },
+  createReviewQueue: {
+    action: "review.write",
+    prepare: async (w) => ({
+      call: (role) => createQueue(w.as(role), { name: "matrix-created", rubric: [{ name: "ok", type: "boolean" }] }),
+      verify: async () => expect((await db().select().from(reviewQueues).where(eq(reviewQueues.projectId, w.projectId))).map((q) => q.name)).toEqual(["matrix-created"]),
+    }),
+  },
+  claimReviewItem: {
+    action: "review.work",
+    prepare: async (w) => {
+      await storeSmallTrace(w);
+      const queue = await createQueue(w.as("owner"), { name: "matrix-claimed", rubric: [{ name: "ok", type: "boolean" }] });
+      await addItems(w.as("owner"), queue.id, { requestIds: ["matrix-1"] });
+      let who = "";
+      return {
+        call: async (role) => {
+          who = w.users[role].id;
+          return claimItem(w.as(role), queue.id);
+        },
+        verify: async () => expect((await db().select().from(reviewItems).where(eq(reviewItems.projectId, w.projectId))).map((i) => i.lockedBy)).toEqual([who]),
+      };
+    },
   },
   // Ingestion is for project keys only: no signed-in role may write events or scores.
   ingestEvents: {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { sampleForReview } from "@/lib/review/sampling";
 import { copyRows, type CopyColumn } from "./copy";
 import { dayOf, deltaRecords, hourOf, regrain, rollupDeltas, type Keyed, type RollupDeltas } from "./rollup";
 import type { BodyRow, RequestRow } from "./rows";
@@ -110,6 +111,7 @@ export async function writeGroup(db: Db, batches: PreparedBatch[]): Promise<Batc
       const records = deltaRecords(tier.deltas(deltas));
       if (records.length) await client.query(tier.text, [JSON.stringify(records)]);
     }
+    await sampleForReview(client, newRows);
     await client.query("commit");
     fresh = new Set(newRows);
   } catch (err) {

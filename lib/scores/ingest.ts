@@ -6,6 +6,7 @@ import { assertCan, type ProjectCtx } from "@/lib/context";
 import { hasUnstorableText } from "@/lib/http/body";
 import { AppError, isConnectionError } from "@/lib/http/errors";
 import { minuteOf } from "@/lib/ingest/rollup";
+import { sampleOnFeedback } from "@/lib/review/sampling";
 
 type ScoreRow = {
   project_id: string; id: string; request_id: string | null; trace_id: string | null; name: string;
@@ -51,12 +52,14 @@ export async function ingestScores(ctx: ProjectCtx, raw: unknown[]): Promise<Ing
   if (rows.length === 0) return { accepted: 0, duplicates, rejected };
   try {
     const inserted = await ctx.db.transaction(async (tx) => {
-      const result = await tx.execute<{ id: string; request_id: string | null; name: string; value_number: number | null }>(sql`
+      const result = await tx.execute<{ id: string; request_id: string | null; name: string; value_number: number | null; data_type: string; source: string }>(sql`
         insert into scores (project_id, id, request_id, trace_id, name, value_number, value_text, data_type, source, comment)
         select project_id, id, request_id, trace_id, name, value_number, value_text, data_type, source, comment
         from json_to_recordset(${JSON.stringify(rows)}::json) as x(project_id uuid, id text, request_id text, trace_id text, name text,
           value_number float8, value_text text, data_type text, source text, comment text)
-        on conflict do nothing returning id, request_id, name, value_number`);
+        on conflict do nothing returning id, request_id, name, value_number, data_type, source`);
+      // Negative user feedback can send its request to a review queue (lib/review/sampling.ts).
+      await sampleOnFeedback(tx, ctx.projectId, result.rows);
       const numeric = result.rows.filter((r) => r.request_id && r.value_number !== null);
       if (numeric.length) {
         // Dimensions come from the scored request; a score for a request not yet stored is kept but not rolled up.
