@@ -15,7 +15,7 @@ test("the console shell: navigation, placeholders, dark mode", async ({ page }) 
     await expect(page).toHaveURL(new RegExp(`/p/${projectId}/${link.toLowerCase()}`));
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
     // A section that is not built yet says so instead of rendering an empty page.
-    if (link === "Flags") await expect(page.getByRole("main")).toContainText(/coming|not built yet/i);
+    if (link === "Review") await expect(page.getByRole("main")).toContainText(/coming|not built yet/i);
   }
   await main.getByRole("link", { name: "Settings" }).click();
   await expect(page).toHaveURL(new RegExp(`/p/${projectId}/settings/project`));

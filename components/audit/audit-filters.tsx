@@ -13,6 +13,10 @@ export const AUDIT_ACTIONS = [
   "invite.revoke",
   "api_key.create",
   "api_key.revoke",
+  "flag.create",
+  "flag.update",
+  "flag.toggle",
+  "flag.delete",
 ];
 
 /** A plain GET form: filters live in the URL, so a filtered view can be shared. */

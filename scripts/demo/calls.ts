@@ -4,6 +4,7 @@
 import type Anthropic from "@anthropic-ai/sdk";
 import type { Sextant } from "@sextant/sdk";
 import type OpenAI from "openai";
+import type { SupportModel } from "./flags";
 
 export type Clients = { openai: OpenAI; anthropic: Anthropic };
 export type Persona = { userId: string; sessionId: string; endpoint: string; environment: string };
@@ -57,9 +58,12 @@ async function callAnthropic(c: Clients, model: string, all: Message[], stream: 
  * Runs one product request as a trace. Resolves with the trace and its model call's id
  * (for feedback); a failed model call fails the request, as it would in the product.
  */
-export function simulateRequest(sx: Sextant, c: Clients, p: Persona, rand: () => number): Promise<{ traceId: string; generationId?: string }> {
-  const useAnthropic = rand() < 0.35;
-  const model = useAnthropic ? ANTHROPIC_MODELS[Math.floor(rand() * ANTHROPIC_MODELS.length)]! : OPENAI_MODELS[Math.floor(rand() * OPENAI_MODELS.length)]!;
+export function simulateRequest(sx: Sextant, c: Clients, p: Persona, rand: () => number, support?: SupportModel): Promise<{ traceId: string; generationId?: string }> {
+  const anthropicDraw = rand() < 0.35;
+  const drawn = anthropicDraw ? ANTHROPIC_MODELS[Math.floor(rand() * ANTHROPIC_MODELS.length)]! : OPENAI_MODELS[Math.floor(rand() * OPENAI_MODELS.length)]!;
+  // Support chat's model comes from the support-model flag when it is loaded (see flags.ts).
+  const model = support?.model ?? drawn;
+  const useAnthropic = support ? ANTHROPIC_MODELS.includes(support.model) : anthropicDraw;
   const stream = p.endpoint === "support-chat" && rand() < 0.6;
   const prompt = `Customer ${p.userId} asks about order ${Math.floor(rand() * 1e6)}: ${"please help ".repeat(Math.floor(5 + rand() * 600))}`;
   const version = p.endpoint === "support-chat" && rand() < 0.3 ? 8 : 7;
@@ -84,7 +88,7 @@ export function simulateRequest(sx: Sextant, c: Clients, p: Persona, rand: () =>
       environment: p.environment,
       // Managed prompts attribute their own version; the others name a hand-kept one.
       prompt: managed ? undefined : { name: p.endpoint, version },
-      flags: { "new-ranker": ranker },
+      flags: support ? { "new-ranker": ranker, "support-model": support.variant } : { "new-ranker": ranker },
       tags: stream ? ["streaming"] : [],
     },
   );

@@ -4,11 +4,17 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDb } from "@/test/db";
 import { INGEST_ROUTES, ingestWorld, serveRoutes } from "@/test/ingest-helpers";
+import { GET as flagConfig } from "@/app/api/v1/flags/config/route";
+import { POST as createFlag } from "@/app/api/v1/flags/route";
 import { startTraffic } from "./traffic";
 
 let server: Awaited<ReturnType<typeof serveRoutes>>;
 beforeAll(async () => {
-  server = await serveRoutes(INGEST_ROUTES);
+  server = await serveRoutes([
+    ...INGEST_ROUTES,
+    { method: "POST", path: /^\/api\/v1\/flags$/, handler: createFlag },
+    { method: "GET", path: /^\/api\/v1\/flags\/config$/, handler: flagConfig },
+  ]);
 });
 afterAll(() => server.close());
 
@@ -34,5 +40,11 @@ describe("demo traffic", () => {
       select count(*)::text as n from requests c join requests p on p.project_id = c.project_id and p.id = c.parent_id
       where c.project_id = ${w.projectId}`);
     expect(Number(nested.rows[0]!.n)).toBeGreaterThan(20);
+
+    // The demo creates the support-model flag and support chat follows it: each variant's model, both variants seen.
+    const split = await testDb().execute<{ variant: string; models: string }>(sql`
+      select flags ->> 'support-model' as variant, string_agg(distinct model, ',') as models from requests
+      where project_id = ${w.projectId} and kind = 'llm' and flags ? 'support-model' group by 1 order by 1`);
+    expect(split.rows).toEqual([{ variant: "candidate", models: "claude-3-5-haiku-20241022" }, { variant: "current", models: "gpt-4o-mini" }]);
   }, 30_000);
 });

@@ -7,6 +7,7 @@ import OpenAI from "openai";
 import { seeded } from "../fake-provider/shape";
 import { startFakeProvider, type FakeProvider } from "../fake-provider/server";
 import { ENDPOINTS, simulateRequest, type Persona } from "./calls";
+import { startSupportModelFlag } from "./flags";
 import { seedPrompts, startReleases } from "./prompts";
 
 export type Traffic = { stop: () => Promise<void>; provider: FakeProvider; sextant: Sextant };
@@ -27,6 +28,8 @@ export async function startTraffic(opts: { baseUrl: string; secretKey: string; r
   // Managed prompts for two endpoints; until they exist (or if seeding fails) the SDK's fallback serves.
   await seedPrompts(opts.baseUrl, opts.secretKey).catch((err: Error) => console.warn(`[demo] prompts not seeded: ${err.message}`));
   const stopReleases = startReleases(opts.baseUrl, opts.secretKey, opts.releaseEveryMs);
+  const supportModel = startSupportModelFlag(opts.baseUrl, opts.secretKey);
+  await supportModel.ready;
   const users = Array.from({ length: 200 }, (_, i) => `user-${String(i).padStart(3, "0")}`);
   const interval = 1_000 / (opts.requestsPerSecond ?? 8);
   let running = true;
@@ -40,7 +43,8 @@ export async function startTraffic(opts: { baseUrl: string; secretKey: string; r
       endpoint: ENDPOINTS[Math.floor(rand() * ENDPOINTS.length)]!,
       environment: rand() < 0.9 ? "production" : "staging",
     };
-    const job = simulateRequest(sextant, clients, persona, rand)
+    const support = persona.endpoint === "support-chat" ? supportModel.choose(persona.userId, persona.environment) : undefined;
+    const job = simulateRequest(sextant, clients, persona, rand, support)
       .then(({ generationId }) => {
         // Some users rate the answer a few seconds later.
         if (generationId && rand() < 0.15) setTimeout(() => sextant.feedback({ requestId: generationId, positive: rand() < 0.8 }), 4_000).unref();
@@ -58,6 +62,7 @@ export async function startTraffic(opts: { baseUrl: string; secretKey: string; r
     stop: async () => {
       running = false;
       stopReleases();
+      supportModel.stop();
       await Promise.allSettled([...inFlight]);
       await sextant.shutdown(1_500); // on Ctrl-C the app is stopping too: do not wait long for it
       await provider.close();
