@@ -33,6 +33,12 @@ import { createFlag } from "@/lib/flags/create";
 import { listFlags } from "@/lib/flags/list";
 import { alertRules, flags } from "@/db/schema";
 import { createAlertRule } from "@/lib/alerts/create-rule";
+import { addVersion } from "@/lib/prompts/add-version";
+import { createPrompt } from "@/lib/prompts/create";
+import { getPrompt } from "@/lib/prompts/get";
+import { listPrompts } from "@/lib/prompts/list";
+import { moveLabel } from "@/lib/prompts/move-label";
+import { getPromptSettings, updatePromptSettings } from "@/lib/prompts/settings";
 import { listAlertRules } from "@/lib/alerts/list-rules";
 import { reviewItems, reviewQueues } from "@/db/schema";
 import { addItems } from "@/lib/review/add-items";
@@ -318,6 +324,39 @@ const VERBS: Record<string, Verb> = {
     prepare: async (w) => ({
       call: (role) => createFlag(w.as(role), { key: "matrix-created", type: "boolean", variants: { on: true, off: false }, environments: {} }),
       verify: async () => expect((await db().select().from(flags).where(eq(flags.projectId, w.projectId))).map((f) => f.key)).toEqual(["matrix-created"]),
+    }),
+  },
+  listPrompts: {
+    action: "prompts.read",
+    prepare: async (w) => {
+      await createPrompt(w.as("owner"), { name: "matrix-listed", type: "text", prompt: "Hello {{name}}" });
+      let names: string[] = [];
+      return { call: async (role) => (names = (await listPrompts(w.as(role))).map((p) => p.name)), verify: async () => expect(names).toEqual(["matrix-listed"]) };
+    },
+  },
+  createPrompt: {
+    action: "prompts.write",
+    prepare: async (w) => ({
+      call: (role) => createPrompt(w.as(role), { name: "matrix-created", type: "text", prompt: "Hi" }),
+      verify: async () => expect((await listPrompts(w.as("owner"))).map((p) => p.name)).toEqual(["matrix-created"]),
+    }),
+  },
+  deployPrompt: {
+    action: "prompts.deploy",
+    prepare: async (w) => {
+      await createPrompt(w.as("owner"), { name: "matrix-deployed", type: "text", prompt: "v1", labels: ["production"] });
+      await addVersion(w.as("owner"), "matrix-deployed", { prompt: "v2" });
+      return {
+        call: (role) => moveLabel(w.as(role), { name: "matrix-deployed", label: "production", version: 2 }),
+        verify: async () => expect((await getPrompt(w.as("owner"), "matrix-deployed")).version).toBe(2),
+      };
+    },
+  },
+  updatePromptSettings: {
+    action: "prompts.manage",
+    prepare: async (w) => ({
+      call: (role) => updatePromptSettings(w.as(role), { membersMayDeployProduction: true }),
+      verify: async () => expect(await getPromptSettings(w.as("owner"))).toEqual({ membersMayDeployProduction: true }),
     }),
   },
   listAlertRules: {

@@ -55,7 +55,7 @@ export async function addVersionLocked(ctx: ProjectCtx, tx: DbOrTx, prompt: Prom
 
 /** POST …/prompts/{name}/versions: a new immutable version, optionally labelled at once. */
 export async function addVersion(ctx: ProjectCtx, name: string, input: NewVersionInput): Promise<PromptVersionView> {
-  assertPromptCan(ctx, "prompt.write");
+  assertPromptCan(ctx, "prompts.write");
   const n = PromptName.safeParse(name);
   if (!n.success) throw fromZod(n.error);
   const parsed = NewVersionInput.safeParse(input);

@@ -9,7 +9,7 @@ import { CreatePromptInput, type PromptVersionView } from "./schemas";
 
 /** POST /api/v1/prompts: a new prompt with its version 1 (and the labels asked for). */
 export async function createPrompt(ctx: ProjectCtx, input: CreatePromptInput): Promise<PromptVersionView> {
-  assertPromptCan(ctx, "prompt.write");
+  assertPromptCan(ctx, "prompts.write");
   const parsed = CreatePromptInput.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   const { name, type, ...data } = parsed.data;

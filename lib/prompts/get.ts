@@ -9,7 +9,7 @@ import { LATEST, PRODUCTION, PromptName, PromptSelector, type PromptVersionView 
 
 /** GET /api/v1/prompts/{name}?label=…|version=…: one version, by default the one labelled production. */
 export async function getPrompt(ctx: ProjectCtx, name: string, selector: PromptSelector = {}): Promise<PromptVersionView> {
-  assertPromptCan(ctx, "prompt.read");
+  assertPromptCan(ctx, "prompts.read");
   const n = PromptName.safeParse(name);
   if (!n.success) throw notFound(`Prompt "${name}"`);
   const s = PromptSelector.safeParse(selector);
@@ -34,7 +34,7 @@ export type VersionSummary = { version: number; commitMessage: string | null; cr
 
 /** Every version of a prompt, newest first, with the labels on each: the history. */
 export async function listVersions(ctx: ProjectCtx, name: string): Promise<VersionSummary[]> {
-  assertPromptCan(ctx, "prompt.read");
+  assertPromptCan(ctx, "prompts.read");
   if (!PromptName.safeParse(name).success) throw notFound(`Prompt "${name}"`);
   const prompt = await findPrompt(ctx.db, ctx.projectId, name);
   const [rows, labels] = await Promise.all([

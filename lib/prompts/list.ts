@@ -8,7 +8,7 @@ import type { LabelState, PromptSummary } from "./schemas";
 
 /** GET /api/v1/prompts: every prompt of the project with where each label points and when it moved. */
 export async function listPrompts(ctx: ProjectCtx): Promise<PromptSummary[]> {
-  assertPromptCan(ctx, "prompt.read");
+  assertPromptCan(ctx, "prompts.read");
   const [rows, labels] = await Promise.all([
     ctx.db.select().from(prompts).where(eq(prompts.projectId, ctx.projectId)).orderBy(asc(prompts.name)),
     ctx.db
@@ -24,7 +24,7 @@ export async function listPrompts(ctx: ProjectCtx): Promise<PromptSummary[]> {
 
 /** One prompt's summary (labels with when and by whom they moved); 404 when it is not in the project. */
 export async function getPromptSummary(ctx: ProjectCtx, name: string): Promise<PromptSummary> {
-  assertPromptCan(ctx, "prompt.read");
+  assertPromptCan(ctx, "prompts.read");
   const found = (await listPrompts(ctx)).find((p) => p.name === name);
   if (!found) throw notFound(`Prompt "${name}"`);
   return found;

@@ -15,7 +15,7 @@ export type VersionMetrics = {
 
 /** Requests, error rate, p95, cost per request and average scores of each version of one prompt, from the rollups. */
 export async function versionMetrics(ctx: ProjectCtx, name: string, range: { from: Date; to: Date }): Promise<VersionMetrics[]> {
-  assertPromptCan(ctx, "prompt.read");
+  assertPromptCan(ctx, "prompts.read");
   const answer = await queryMetrics(ctx, { filters: { from: range.from, to: range.to, promptName: name }, groupBy: "promptVersion", limit: 1000 });
   const prefix = `${name}@`;
   return answer.groups

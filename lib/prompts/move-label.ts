@@ -7,7 +7,7 @@ import { actorLabel, type ProjectCtx } from "@/lib/context";
 import { AppError, conflict, fromZod } from "@/lib/http/errors";
 import { assertMayMove, assertPromptCan } from "./permissions";
 import { findPrompt, findVersion, missingVersion, type PromptRow } from "./rows";
-import { LabelName, MoveLabelInput, PromptName } from "./schemas";
+import { LabelName, MoveLabelInput, PRODUCTION, PromptName } from "./schemas";
 import { z } from "zod";
 
 export type LabelMove = { name: string; label: string; from: number | null; to: number };
@@ -50,7 +50,9 @@ const Target = z.object({ name: PromptName, label: LabelName });
 
 /** PUT …/labels/{label}: deploy (production) or point any label at a version. */
 export async function moveLabel(ctx: ProjectCtx, input: { name: string; label: string; version: unknown }): Promise<LabelMove> {
-  assertPromptCan(ctx, "prompt.write");
+  // Fail early; a member's right to deploy depends on the project's policy, checked under the lock.
+  const member = ctx.actor.type === "user" && ctx.actor.role === "member";
+  assertPromptCan(ctx, input.label === PRODUCTION && !member ? "prompts.deploy" : "prompts.write");
   const target = Target.safeParse(input);
   if (!target.success) throw fromZod(target.error);
   const body = MoveLabelInput.safeParse({ version: input.version });
@@ -63,7 +65,7 @@ export async function moveLabel(ctx: ProjectCtx, input: { name: string; label: s
 
 /** Moves the label back to the version it pointed at before its last move: one-click undo of a deploy. */
 export async function rollbackLabel(ctx: ProjectCtx, input: { name: string; label: string }): Promise<LabelMove> {
-  assertPromptCan(ctx, "prompt.write");
+  assertPromptCan(ctx, "prompts.write");
   const target = Target.safeParse(input);
   if (!target.success) throw fromZod(target.error);
   return ctx.db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ export type LabelMoveRow = { id: number; name: string; label: string; from: numb
 
 /** Label moves, newest first: a prompt's deploy history, or every move in a time range (dashboard annotations). */
 export async function listLabelMoves(ctx: ProjectCtx, q: { name?: string; label?: string; from?: Date; to?: Date; limit?: number } = {}): Promise<LabelMoveRow[]> {
-  assertPromptCan(ctx, "prompt.read");
+  assertPromptCan(ctx, "prompts.read");
   const where: SQL[] = [eq(promptLabelMoves.projectId, ctx.projectId)];
   if (q.name) where.push(eq(promptLabelMoves.promptName, q.name));
   if (q.label) where.push(eq(promptLabelMoves.label, q.label));

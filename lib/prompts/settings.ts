@@ -12,13 +12,13 @@ export type PromptSettingsInput = z.input<typeof PromptSettingsInput>;
 export type PromptSettings = { membersMayDeployProduction: boolean };
 
 export async function getPromptSettings(ctx: ProjectCtx): Promise<PromptSettings> {
-  assertPromptCan(ctx, "prompt.read");
+  assertPromptCan(ctx, "prompts.read");
   return { membersMayDeployProduction: await membersMayDeploy(ctx.db, ctx.projectId) };
 }
 
 /** Owners and admins decide whether members may move production (deploy); audited. */
 export async function updatePromptSettings(ctx: ProjectCtx, input: PromptSettingsInput): Promise<PromptSettings> {
-  assertPromptCan(ctx, "prompt.manage");
+  assertPromptCan(ctx, "prompts.manage");
   const parsed = PromptSettingsInput.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   const value = parsed.data.membersMayDeployProduction;
