@@ -35,3 +35,21 @@ export const flagRevisions = pgTable("flag_revisions", {
   revision: bigint({ mode: "number" }).notNull().default(0),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * How often the SDKs served each variant of a flag, per hour (counts sent by each SDK once a
+ * minute and added up here). Read for stale-flag hints and the share each variant really gets;
+ * small (flags × environments × variants × hours), so no rollup of its own.
+ */
+export const flagExposures = pgTable(
+  "flag_exposures",
+  {
+    projectId: uuid().notNull().references(() => projects.id, { onDelete: "cascade" }),
+    flagKey: text().notNull(),
+    environment: text().notNull(),
+    hour: timestamp({ withTimezone: true }).notNull(),
+    variant: text().notNull(),
+    count: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.flagKey, t.environment, t.hour, t.variant] })],
+);

@@ -2,10 +2,10 @@ import { EnvironmentName, Flag } from "@sextant/sdk";
 import { z } from "zod";
 
 /**
- * Keys that name routes beside `/api/v1/flags/{key}` (`config`, and `stream` for the SDK's
- * push channel), so no flag may take them. Everything else about a flag is the SDK's `Flag`.
+ * Keys that name routes beside `/api/v1/flags/{key}` (`config`, `stream` for the SDK's push
+ * channel and `exposures` for its counts), so no flag may take them. Everything else about a flag is the SDK's `Flag`.
  */
-export const RESERVED_FLAG_KEYS: readonly string[] = ["config", "stream"];
+export const RESERVED_FLAG_KEYS: readonly string[] = ["config", "stream", "exposures"];
 
 /** A new flag: the SDK's contract, plus the reserved keys. */
 export const CreateFlagInput = Flag.superRefine((flag, ctx) => {

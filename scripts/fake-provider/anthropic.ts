@@ -6,7 +6,7 @@ type MessagesBody = { model?: string; messages?: unknown; system?: unknown; max_
 
 /** Anthropic-compatible `POST /v1/messages`, streaming (the real event sequence) and not. */
 export async function messages(res: ServerResponse, body: MessagesBody, rand: () => number, opts: ProviderOptions, fault: Fault): Promise<void> {
-  if (fault !== "none" && fault !== "midstream" && fault !== "malformed") return fail(res, fault, "anthropic");
+  if (fault !== "none" && fault !== "midstream" && fault !== "malformed") return fail(res, fault, "anthropic", opts.retryAfterMs);
   const model = body.model ?? "claude-3-5-haiku-20241022";
   const input = promptTokens([body.system, body.messages]);
   const cacheRead = input > 1024 ? Math.floor(input / 2) : 0;

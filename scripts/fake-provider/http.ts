@@ -9,12 +9,15 @@ export function sse(res: ServerResponse, named = false): (data: Record<string, u
 }
 
 /** The provider's own error shapes and statuses for an injected fault. */
-export function fail(res: ServerResponse, fault: Exclude<Fault, "none" | "midstream" | "malformed">, flavor: "openai" | "anthropic"): void {
+export function fail(res: ServerResponse, fault: Exclude<Fault, "none" | "midstream" | "malformed">, flavor: "openai" | "anthropic", retryAfterMs?: number): void {
   if (fault === "timeout") return; // never answer: the client's timeout fires
+  if (fault === "stream_drop") return void res.destroy(); // the connection drops before any answer
+  if (fault === "context_length") return tooLong(res, flavor);
   const status = fault === "rate_limit" ? 429 : 500;
   const message = fault === "rate_limit" ? "Rate limit reached for requests" : "The server had an error while processing your request";
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (fault === "rate_limit") headers["retry-after"] = "1";
+  if (fault === "rate_limit" && retryAfterMs !== undefined) headers["retry-after-ms"] = String(retryAfterMs);
   const body =
     flavor === "openai"
       ? { error: { message, type: fault === "rate_limit" ? "rate_limit_exceeded" : "server_error", param: null, code: null } }
@@ -43,4 +46,13 @@ export async function streamWords(res: ServerResponse, words: string[], fault: F
     sendWord(w);
   }
   return true;
+}
+
+/** The providers' own refusal of a prompt longer than the model's context window (a permanent 400). */
+function tooLong(res: ServerResponse, flavor: "openai" | "anthropic"): void {
+  const body =
+    flavor === "openai"
+      ? { error: { message: "This model's maximum context length is 8192 tokens. However, your messages resulted in 9001 tokens.", type: "invalid_request_error", param: "messages", code: "context_length_exceeded" } }
+      : { type: "error", error: { type: "invalid_request_error", message: "prompt is too long: 210000 tokens > 200000 maximum" } };
+  res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify(body));
 }

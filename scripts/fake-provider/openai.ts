@@ -6,7 +6,7 @@ type ChatBody = { model?: string; messages?: unknown; stream?: boolean; stream_o
 
 /** OpenAI-compatible `POST /v1/chat/completions`, streaming and not, with usage incl. cached and reasoning tokens. */
 export async function chatCompletions(res: ServerResponse, body: ChatBody, rand: () => number, opts: ProviderOptions, fault: Fault): Promise<void> {
-  if (fault !== "none" && fault !== "midstream" && fault !== "malformed") return fail(res, fault, "openai");
+  if (fault !== "none" && fault !== "midstream" && fault !== "malformed") return fail(res, fault, "openai", opts.retryAfterMs);
   const model = body.model ?? "gpt-4o-mini";
   const input = promptTokens(body.messages);
   const cached = input > 1024 ? Math.floor(input / 2) : 0;
@@ -47,7 +47,7 @@ type ResponsesBody = { model?: string; input?: unknown; instructions?: unknown; 
 
 /** OpenAI-compatible `POST /v1/responses` (the Responses API), streaming (typed events) and not. */
 export async function responses(res: ServerResponse, body: ResponsesBody, rand: () => number, opts: ProviderOptions, fault: Fault): Promise<void> {
-  if (fault !== "none" && fault !== "midstream" && fault !== "malformed") return fail(res, fault, "openai");
+  if (fault !== "none" && fault !== "midstream" && fault !== "malformed") return fail(res, fault, "openai", opts.retryAfterMs);
   const model = body.model ?? "gpt-4o-mini";
   const input = promptTokens([body.instructions, body.input]);
   const cached = input > 1024 ? Math.floor(input / 2) : 0;

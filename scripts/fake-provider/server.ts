@@ -1,6 +1,7 @@
 // A local OpenAI- and Anthropic-compatible provider for tests, demo traffic and
 // benchmarks: realistic token counts and latencies, and injected 429s, 500s,
-// timeouts, malformed bodies and streams that break mid-way. A request can force
+// timeouts, malformed bodies, streams that break mid-way, connections that drop
+// before the answer, and context-length refusals. A request can force
 // a fault with the `x-fake-fault` header; otherwise `faults` rates apply.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,18 +9,33 @@ import { messages } from "./anthropic";
 import { chatCompletions, embeddings, responses } from "./openai";
 import { latency, pickFault, seeded, sleep, type ProviderOptions } from "./shape";
 
-export type FakeProvider = { url: string; openaiBaseUrl: string; anthropicBaseUrl: string; requests: number; close: () => Promise<void> };
+export type FakeProvider = {
+  url: string;
+  openaiBaseUrl: string;
+  anthropicBaseUrl: string;
+  requests: number;
+  /** Changes the fault rates from the next request on (e.g. `{ server_error: 1 }`: hard down; `{}`: healthy again). */
+  setFaults: (faults: ProviderOptions["faults"]) => void;
+  close: () => Promise<void>;
+};
 
 export async function startFakeProvider(opts: ProviderOptions & { port?: number } = {}): Promise<FakeProvider> {
   const rand = seeded(opts.seed ?? 42);
   const state = { requests: 0 };
+  let faults = opts.faults;
   const server = http.createServer(async (req, res) => {
     state.requests++;
     try {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
       const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : {};
-      const fault = pickFault(req.headers["x-fake-fault"] as string | undefined, rand, opts.faults);
+      const fault = pickFault(req.headers["x-fake-fault"] as string | undefined, rand, faults);
+      if (fault === "stream_drop") {
+        // A stream's response starts, then the connection drops before the first chunk.
+        if (body.stream) res.writeHead(200, { "content-type": "text/event-stream" }).flushHeaders();
+        setTimeout(() => res.destroy(), 5);
+        return;
+      }
       if (opts.latencyMs) await sleep(latency(rand, opts.latencyMs));
       const path = (req.url ?? "").split("?")[0];
       if (req.method === "POST" && path === "/v1/chat/completions") return await chatCompletions(res, body, rand, opts, fault);
@@ -40,6 +56,9 @@ export async function startFakeProvider(opts: ProviderOptions & { port?: number 
     anthropicBaseUrl: `${url}/anthropic`,
     get requests() {
       return state.requests;
+    },
+    setFaults(next) {
+      faults = next;
     },
     close: () =>
       new Promise((resolve) => {

@@ -1,7 +1,7 @@
 // Shared pieces of the fake provider: a seeded random source, realistic sizes and
 // latencies, and the faults it can inject.
 
-export type Fault = "none" | "rate_limit" | "server_error" | "timeout" | "malformed" | "midstream";
+export type Fault = "none" | "rate_limit" | "server_error" | "timeout" | "malformed" | "midstream" | "context_length" | "stream_drop";
 
 export type FaultRates = Partial<Record<Exclude<Fault, "none">, number>>;
 
@@ -13,6 +13,8 @@ export type ProviderOptions = {
   /** Probability (0..1) of each fault per request; a request's `x-fake-fault` header wins. */
   faults?: FaultRates;
   seed?: number;
+  /** Also send `retry-after-ms` with this value on a 429 (as OpenAI does), so tests need not wait whole seconds. */
+  retryAfterMs?: number;
 };
 
 export function seeded(seed: number): () => number {
@@ -30,7 +32,7 @@ export function latency(rand: () => number, medianMs: number): number {
 
 export function pickFault(header: string | undefined, rand: () => number, rates: FaultRates = {}): Fault {
   const forced = header as Fault | undefined;
-  if (forced && ["none", "rate_limit", "server_error", "timeout", "malformed", "midstream"].includes(forced)) return forced;
+  if (forced && ["none", "rate_limit", "server_error", "timeout", "malformed", "midstream", "context_length", "stream_drop"].includes(forced)) return forced;
   let r = rand();
   for (const [fault, rate] of Object.entries(rates) as [Exclude<Fault, "none">, number][]) {
     if (r < rate) return fault;

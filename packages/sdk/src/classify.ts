@@ -59,3 +59,38 @@ export function classifyError(err: unknown, inStream = false): ClassifiedError {
   }
   return { type: name, message, retryable: false };
 }
+
+type HeaderBag = { get?: (name: string) => string | null } & Record<string, unknown>;
+
+function header(err: Shape, name: string): string | undefined {
+  const h = (err as { headers?: HeaderBag }).headers;
+  if (!h || typeof h !== "object") return undefined;
+  const v = typeof h.get === "function" ? h.get(name) : h[name];
+  return typeof v === "string" ? v : undefined;
+}
+
+/**
+ * How long the provider asked us to wait before trying again, in ms: `retry-after-ms`
+ * (OpenAI) first, then `Retry-After` (seconds or an HTTP date). Undefined when it said nothing.
+ */
+export function retryAfterOf(err: unknown, now = Date.now()): number | undefined {
+  if (typeof err !== "object" || err === null) return undefined;
+  const ms = Number(header(err as Shape, "retry-after-ms"));
+  if (header(err as Shape, "retry-after-ms") !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
+  const raw = header(err as Shape, "retry-after");
+  if (raw === undefined) return undefined;
+  const value = raw.trim();
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/** A permanent refusal because the prompt does not fit the model's context window (a larger-context model may take it). */
+export function isContextLengthError(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as Shape;
+  if (e.status !== 400 && e.status !== 413) return false;
+  const body = e.error as { code?: unknown; type?: unknown; message?: unknown; error?: { message?: unknown } } | undefined;
+  const text = `${String(e.code ?? "")} ${String(body?.code ?? "")} ${String(e.message ?? "")} ${String(body?.error?.message ?? "")}`;
+  return /context_length_exceeded|context length|context window|prompt is too long|maximum context/i.test(text);
+}

@@ -1,4 +1,5 @@
 import type { Event } from "./events.js";
+import type { FlagsOptions } from "./flags-client.js";
 
 export type SextantOptions = {
   /** The Sextant app. Default `SEXTANT_BASE_URL`, else `http://localhost:3000`. */
@@ -27,6 +28,8 @@ export type SextantOptions = {
   onError?: (err: Error) => void;
   /** Flush when the event loop empties (`beforeExit`). Default true. Serverless: `await sextant.flush()` before returning instead. */
   exitHooks?: boolean;
+  /** `sextant.flags`: given, syncing starts at once; otherwise on first use. Its key defaults to `SEXTANT_PUBLIC_KEY`, else `secretKey`. */
+  flags?: FlagsOptions;
   /** Exporter tuning and test seams. */
   maxRetries?: number;
   requestTimeoutMs?: number;

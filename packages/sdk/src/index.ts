@@ -43,4 +43,8 @@ export { evaluateFlag, type EvaluateOptions } from "./flags/evaluate.js";
 export { bucketOf, murmur3_32 } from "./flags/murmur3.js";
 export { Prompt, PromptCompileError, variablesOf, compileTemplate, type PromptData, type PromptFallback, type ChatMessage, type PromptBody, type Variables } from "./prompts.js";
 export { PromptClient, PromptUnavailableError, type PromptClientOptions, type GetPromptOptions } from "./prompts-client.js";
+export { FlagsClient, type FlagsOptions, type FlagsClientOptions, type FlagEvaluation, type FlagErrorCode, type FlagsStatus } from "./flags-client.js";
+export type { FlagBootstrap, FlagConfig, FlagSource } from "./flags-config.js";
+export { FlagExposures } from "./flags-exposures.js";
+export * from "./reliable/index.js";
 export const SDK_VERSION = "0.1.0";

@@ -4,11 +4,15 @@ import type { Attrs } from "./attrs.js";
 import { resolveOptions, type SextantOptions } from "./config.js";
 import { currentScope, runInScope } from "./context.js";
 import type { EventKind } from "./events.js";
+import { FlagsClient } from "./flags-client.js";
 import { Generation, type GenerationFields } from "./generation.js";
 import { OPENAI_SPECS } from "./openai.js";
 import { PromptClient } from "./prompts-client.js";
 import { providerHook, type CallSpec } from "./provider-call.js";
 import { Recorder, type SextantStats } from "./recorder.js";
+import { reliable as applyPolicy } from "./reliable/client.js";
+import type { ReliablePolicy } from "./reliable/policy.js";
+import { Annotations, type Recording } from "./reliable/record.js";
 import { childScope, Span, type SpanFields } from "./span.js";
 import { wrapClient, type MethodHook } from "./wrap.js";
 
@@ -31,13 +35,29 @@ export type ObserveOptions = Attrs & { name?: string; kind?: EventKind; captureI
  */
 export class Sextant {
   private readonly rec: Recorder;
+  private readonly notes = new Annotations();
   /** `prompts.get(name, {label | version, cacheTtlMs, fallback})`: managed prompts, cached, with a fallback. Uses the secret key. */
   readonly prompts: PromptClient;
+  /** Feature flags evaluated locally: `flags.getBooleanValue(key, default, context)`, kept current by polling and a stream. */
+  readonly flags: FlagsClient;
 
   constructor(options: SextantOptions = {}) {
     const o = resolveOptions(options);
+    o.redact = this.notes.redactor(o.redact); // reliability decisions reach the events the wrappers recorded
     this.rec = new Recorder(o);
     this.prompts = new PromptClient({ baseUrl: o.baseUrl, key: o.secretKey, fetch: o.fetch, onError: o.onError });
+    const f = o.flags ?? {};
+    this.flags = new FlagsClient({
+      ...f,
+      baseUrl: o.baseUrl,
+      secretKey: o.secretKey,
+      key: f.key ?? (process.env.SEXTANT_PUBLIC_KEY || undefined),
+      environment: f.environment ?? o.environment,
+      exposures: o.enabled && (f.exposures ?? true),
+      fetch: o.fetch,
+      onError: o.onError,
+    });
+    if (o.flags) void this.flags.ready();
   }
 
   /**
@@ -132,6 +152,25 @@ export class Sextant {
     return wrapClient(client, this.hooks(ANTHROPIC_SPECS, defaults));
   }
 
+  /**
+   * `client` (from `wrapOpenAI`/`wrapAnthropic`) with the reliability policy applied to its model
+   * calls: retry, timeouts, circuit breaker, fallbacks, cache, limits, budgets, structured output
+   * and guards. Same type back; every decision is recorded on the calls' events.
+   */
+  reliable<T extends object>(client: T, policy: ReliablePolicy = {}): T {
+    const self = this as unknown as { escalate?: Recording["escalate"] };
+    const env: Recording = {
+      active: this.rec.active,
+      sampleNew: () => this.rec.sampleNew(),
+      annotate: (id, note) => this.notes.set(id, note),
+      generation: (fields) => void this.generation(fields),
+      // Review queues (issue 9) will add `sextant.escalate`; used as soon as it exists.
+      escalate: typeof self.escalate === "function" ? (request) => self.escalate!.call(this, request) : undefined,
+      report: (message) => this.rec.report(message),
+    };
+    return applyPolicy(client, policy, env);
+  }
+
   /** The trace the calling code runs in, if any. */
   currentTraceId(): string | undefined {
     return currentScope()?.traceId;
@@ -139,12 +178,12 @@ export class Sextant {
 
   /** Sends everything recorded so far; resolves when sent or given up. Never rejects. */
   flush(): Promise<void> {
-    return this.rec.flush();
+    return Promise.all([this.rec.flush(), this.flags.flushExposures()]).then(() => undefined);
   }
 
   /** Flushes for at most `timeoutMs` (default 5 s), then stops. Call before a serverless function or the process ends. */
   shutdown(timeoutMs?: number): Promise<void> {
-    return this.rec.shutdown(timeoutMs);
+    return Promise.all([this.rec.shutdown(timeoutMs), this.flags.close()]).then(() => undefined);
   }
 
   /** The exporter's counters (events, and `scores` apart); `queued` includes events not yet serialised. */

@@ -1,0 +1,14 @@
+export { reliable } from "./client.js";
+export type { ReliablePolicy, FallbackStep, EscalateOptions, EscalationRequest, OutputPolicy, BudgetPolicy } from "./policy.js";
+export { retry, isTransient, backoffMs, type RetryOptions } from "./retry.js";
+export { withTimeout, type TimeoutOptions } from "./timeout.js";
+export { CircuitBreaker, Breakers, type BreakerOptions, type BreakerState, type BreakerChange } from "./breaker.js";
+export { ResponseCache, LruStore, cacheKey, type CacheStore, type CacheEntry, type CacheOptions } from "./cache.js";
+export { ConcurrencyLimiter, type LimiterOptions } from "./limiter.js";
+export { TokenBucket, UserRateLimits, type UserRateLimit } from "./rate-limit.js";
+export { Budgets, type Budget, type Limits, type Prices, type BudgetOptions, type BudgetVerdict } from "./budget.js";
+export { parseJson, parseStructured, parsedOf, type SchemaLike, type StructuredOptions } from "./structured.js";
+export { applyGuards, piiGuard, regexGuard, PII_PATTERNS, type Guard, type GuardAction, type GuardVerdict } from "./guards.js";
+export { chatToMessages, messagesToChat, messageToCompletion, completionToMessage } from "./mapping.js";
+export { Annotations, type Recording, type Note } from "./record.js";
+export { ShedError, CircuitOpenError, BudgetExceededError, TimeoutError, GuardBlockedError, StructuredOutputError, EscalatedError, type ShedReason } from "./errors.js";
