@@ -1,6 +1,7 @@
 "use client";
 
 import { overviewAction } from "@/app/actions/dashboard";
+import { FiringBanner } from "@/components/alerts/firing-banner";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { OverviewData } from "@/lib/dashboard/overview";
@@ -30,6 +31,7 @@ export function Overview({ projectId, initial, initialSearch }: { projectId: str
 
   return (
     <div className="grid gap-6" aria-busy={query.isFetching}>
+      <FiringBanner projectId={projectId} alerts={d.firing} />
       <RefreshBar label={`${rangeLabel} vs the ${d.range.preset ?? "same-length"} before`} updatedAt={query.dataUpdatedAt} error={query.error} paused={paused} onToggle={() => setPaused((v) => !v)} />
 
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4" data-testid="overview-tiles">

@@ -8,6 +8,7 @@ const TABS = [
   { href: "project", label: "Project" },
   { href: "members", label: "Members" },
   { href: "api-keys", label: "API keys" },
+  { href: "channels", label: "Channels" },
   { href: "audit", label: "Audit log" },
 ];
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { rollupSource } from "@/lib/metrics/tiers";
+import { listOpenAlerts, type OpenAlert } from "@/lib/alerts/open-alerts";
 import { assertCan, type ProjectCtx } from "@/lib/context";
 import { AppError } from "@/lib/http/errors";
 import type { RequestFilters } from "@/lib/metrics/filters";
@@ -48,6 +49,8 @@ export type OverviewData = {
   options: Record<string, string[]>;
   /** Prompt deploys (production label moves) in the range, drawn on the charts. */
   annotations: ChartAnnotation[];
+  /** Alerts firing now (any range, any filters): the banner above the tiles. */
+  firing: OpenAlert[];
 };
 
 /** The explorer filter that selects one breakdown row. */
@@ -93,11 +96,12 @@ export async function flagKeys(ctx: ProjectCtx, from: Date, to: Date): Promise<s
 export async function loadOverview(ctx: ProjectCtx, search: URLSearchParams): Promise<OverviewData> {
   assertCan(ctx, "requests.read");
   const { range, filters, previousFilters, interval, info } = dashboardScope(search);
-  const [current, previous, flags, annotations] = await Promise.all([
+  const [current, previous, flags, annotations, firing] = await Promise.all([
     queryMetrics(ctx, { filters, interval }),
     queryMetrics(ctx, { filters: previousFilters }),
     flagKeys(ctx, range.from, range.to),
     deployAnnotations(ctx, range.from, range.to),
+    listOpenAlerts(ctx, { states: ["firing", "no_data"] }),
   ]);
   const dims = [...DIMENSIONS.map((d) => ({ by: d.by as string, title: d.title as string })), ...flags.map((k) => ({ by: `flag:${k}`, title: `Flag ${k}` }))];
   const breakdowns = await Promise.all(dims.map((d) => breakdown(ctx, filters, d.by, d.title)));
@@ -112,5 +116,6 @@ export async function loadOverview(ctx: ProjectCtx, search: URLSearchParams): Pr
     breakdowns,
     options,
     annotations,
+    firing,
   };
 }
