@@ -47,4 +47,5 @@ export { FlagsClient, type FlagsOptions, type FlagsClientOptions, type FlagEvalu
 export type { FlagBootstrap, FlagConfig, FlagSource } from "./flags-config.js";
 export { FlagExposures } from "./flags-exposures.js";
 export * from "./reliable/index.js";
+export { sendEscalation, type EscalationInput, type EscalationResult } from "./escalate.js";
 export const SDK_VERSION = "0.1.0";

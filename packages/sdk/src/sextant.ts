@@ -4,6 +4,7 @@ import type { Attrs } from "./attrs.js";
 import { resolveOptions, type SextantOptions } from "./config.js";
 import { currentScope, runInScope } from "./context.js";
 import type { EventKind } from "./events.js";
+import { sendEscalation, type EscalationInput, type EscalationResult } from "./escalate.js";
 import { FlagsClient } from "./flags-client.js";
 import { Generation, type GenerationFields } from "./generation.js";
 import { OPENAI_SPECS } from "./openai.js";
@@ -36,6 +37,7 @@ export type ObserveOptions = Attrs & { name?: string; kind?: EventKind; captureI
 export class Sextant {
   private readonly rec: Recorder;
   private readonly notes = new Annotations();
+  private readonly escalation: { baseUrl: string; secretKey: string | undefined; fetch?: typeof fetch; onError?: (err: Error) => void };
   /** `prompts.get(name, {label | version, cacheTtlMs, fallback})`: managed prompts, cached, with a fallback. Uses the secret key. */
   readonly prompts: PromptClient;
   /** Feature flags evaluated locally: `flags.getBooleanValue(key, default, context)`, kept current by polling and a stream. */
@@ -45,6 +47,7 @@ export class Sextant {
     const o = resolveOptions(options);
     o.redact = this.notes.redactor(o.redact); // reliability decisions reach the events the wrappers recorded
     this.rec = new Recorder(o);
+    this.escalation = { baseUrl: o.baseUrl, secretKey: o.secretKey, fetch: o.fetch, onError: o.onError };
     this.prompts = new PromptClient({ baseUrl: o.baseUrl, key: o.secretKey, fetch: o.fetch, onError: o.onError });
     const f = o.flags ?? {};
     this.flags = new FlagsClient({
@@ -158,17 +161,31 @@ export class Sextant {
    * and guards. Same type back; every decision is recorded on the calls' events.
    */
   reliable<T extends object>(client: T, policy: ReliablePolicy = {}): T {
-    const self = this as unknown as { escalate?: Recording["escalate"] };
     const env: Recording = {
       active: this.rec.active,
       sampleNew: () => this.rec.sampleNew(),
       annotate: (id, note) => this.notes.set(id, note),
       generation: (fields) => void this.generation(fields),
-      // Review queues (issue 9) will add `sextant.escalate`; used as soon as it exists.
-      escalate: typeof self.escalate === "function" ? (request) => self.escalate!.call(this, request) : undefined,
+      // The human fallback: the failed call's request (or its trace) goes to the step's review queue.
+      escalate: (request) =>
+        request.queue
+          ? this.escalate({ requestId: request.requestId, traceId: request.traceId || undefined, queue: request.queue, reason: request.reason }).then((r) => {
+              if (!r.ok) throw new Error(r.error);
+              return r;
+            })
+          : Promise.reject(new Error("escalate needs a queue (fallbacks: [{ escalate: { queue } }])")),
       report: (message) => this.rec.report(message),
     };
     return applyPolicy(client, policy, env);
+  }
+
+  /**
+   * Hands a request to people: it becomes an item in the review queue `queue` (by name or id),
+   * by `requestId` (accepted before the event itself arrives) or by `traceId` (its root request).
+   * Never throws; `{ok: false}` when refused or unreachable (also reported to `onError`).
+   */
+  escalate(input: EscalationInput): Promise<EscalationResult> {
+    return sendEscalation(this.escalation, input);
   }
 
   /** The trace the calling code runs in, if any. */

@@ -195,11 +195,11 @@ async function escalate(r: Run, o: EscalateOptions, index: number, lastErr: unkn
       via = "sextant";
       escalation = await r.env.escalate(request);
     } else {
-      // TODO(issue 9): review queues. `sextant.escalate` will create a review item in `queue`;
-      // until it exists the escalation is only recorded (tag `escalated`) and reported once.
+      // Used without a Sextant instance and without a handler: nowhere to hand the request to,
+      // so the escalation is only recorded (tag `escalated`) and reported once.
       if (r.env && !reportedNoQueue.has(r.env)) {
         reportedNoQueue.add(r.env);
-        r.env.report("Sextant: an escalation was requested but this SDK has no review queues yet (sextant.escalate); give escalate.handler.");
+        r.env.report("Sextant: an escalation was requested but there is no review queue to hand it to; use sextant.reliable(...) or give escalate.handler.");
       }
     }
   } catch (err) {
