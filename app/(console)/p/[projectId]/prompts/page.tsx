@@ -31,7 +31,7 @@ export default async function PromptsPage({ params }: { params: Promise<{ projec
   const { projectId } = await params;
   const ctx = await requireProject(projectId);
   const [prompts, settings] = await Promise.all([listPrompts(ctx), getPromptSettings(ctx)]);
-  const canWrite = canPrompt(ctx.actor, "prompt.write");
+  const canWrite = canPrompt(ctx.actor, "prompts.write");
   const newButton = canWrite ? <Button asChild><Link href={`/p/${projectId}/prompts/new`}><Plus aria-hidden /> New prompt</Link></Button> : null;
   return (
     <>
@@ -68,7 +68,7 @@ export default async function PromptsPage({ params }: { params: Promise<{ projec
         </Card>
         <Card aria-label="Deploy policy">
           <CardHeader title="Deploy policy" description="Who may move the production label in this project." />
-          <CardBody><DeployPolicy projectId={projectId} membersMayDeploy={settings.membersMayDeployProduction} canManage={canPrompt(ctx.actor, "prompt.manage")} /></CardBody>
+          <CardBody><DeployPolicy projectId={projectId} membersMayDeploy={settings.membersMayDeployProduction} canManage={canPrompt(ctx.actor, "prompts.manage")} /></CardBody>
         </Card>
       </div>
     </>

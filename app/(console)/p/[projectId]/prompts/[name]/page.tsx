@@ -41,8 +41,8 @@ export default async function PromptPage({ params, searchParams }: Props) {
     versionMetrics(ctx, name, range),
     membersMayDeploy(ctx.db, projectId),
   ]);
-  const canWrite = canPrompt(ctx.actor, "prompt.write");
-  const canDeploy = canPrompt(ctx.actor, "prompt.deploy", mayDeploy);
+  const canWrite = canPrompt(ctx.actor, "prompts.write");
+  const canDeploy = canPrompt(ctx.actor, "prompts.deploy", mayDeploy);
   const labels = summary.labels.map((l) => ({
     ...l,
     previous: moves.find((m) => m.label === l.label)?.from ?? null,

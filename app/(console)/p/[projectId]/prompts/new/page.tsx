@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "New prompt" };
 export default async function NewPromptPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const ctx = await requireProject(projectId);
-  if (!canPrompt(ctx.actor, "prompt.write")) notFound();
-  const canDeploy = canPrompt(ctx.actor, "prompt.deploy", await membersMayDeploy(ctx.db, projectId));
+  if (!canPrompt(ctx.actor, "prompts.write")) notFound();
+  const canDeploy = canPrompt(ctx.actor, "prompts.deploy", await membersMayDeploy(ctx.db, projectId));
   return (
     <>
       <PageHeader title="New prompt" description="Write the template with {{variables}}, check it in the preview, and save version 1." />

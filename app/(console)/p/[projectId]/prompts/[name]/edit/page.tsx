@@ -13,9 +13,9 @@ export default async function NewVersionPage({ params }: { params: Promise<{ pro
   const { projectId, name: raw } = await params;
   const name = decodeURIComponent(raw);
   const ctx = await requireProject(projectId);
-  if (!canPrompt(ctx.actor, "prompt.write")) notFound();
+  if (!canPrompt(ctx.actor, "prompts.write")) notFound();
   const latest = await loadOr404(getPrompt(ctx, name, { label: "latest" }));
-  const canDeploy = canPrompt(ctx.actor, "prompt.deploy", await membersMayDeploy(ctx.db, projectId));
+  const canDeploy = canPrompt(ctx.actor, "prompts.deploy", await membersMayDeploy(ctx.db, projectId));
   return (
     <>
       <PageHeader title={`New version of ${name}`} description="A new version starts from the latest one; existing versions never change." />
