@@ -15,12 +15,14 @@ const ITEMS = [
   { href: "/settings", label: "Settings", icon: Settings },
 ];
 
-export function Nav({ projectId }: { projectId: string }) {
+/** A reviewer's work is the review queues, so their nav shows only those (the pages they open from there, like a request, still work). */
+export function Nav({ projectId, reviewerOnly = false }: { projectId: string; reviewerOnly?: boolean }) {
   const pathname = usePathname();
   const base = `/p/${projectId}`;
+  const items = reviewerOnly ? ITEMS.filter((i) => i.href === "/review") : ITEMS;
   return (
     <nav aria-label="Main" className="flex gap-1 overflow-x-auto md:flex-col">
-      {ITEMS.map(({ href, label, icon: Icon }) => {
+      {items.map(({ href, label, icon: Icon }) => {
         const url = base + href;
         const active = href === "" ? pathname === base : pathname.startsWith(url);
         return (

@@ -26,7 +26,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
           <Switcher orgs={shell.orgs} projects={shell.projects} current={shell.current} canCreateProject={shell.canCreateProject} />
         </div>
         <div className="px-3 pb-3">
-          <Nav projectId={projectId} />
+          <Nav projectId={projectId} reviewerOnly={shell.user.role === "reviewer"} />
         </div>
       </aside>
       <div className="min-w-0">

@@ -1,6 +1,7 @@
 import { SearchX, Send } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AddToQueue } from "@/components/explorer/add-to-queue";
 import { ColumnPicker } from "@/components/explorer/column-picker";
 import { ExportButtons } from "@/components/explorer/export-buttons";
 import { LocalTime } from "@/components/explorer/local-time";
@@ -14,7 +15,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireProject } from "@/lib/auth/session";
-import type { ProjectCtx } from "@/lib/context";
+import { can, type ProjectCtx } from "@/lib/context";
 import { breakdown } from "@/lib/dashboard/overview";
 import { toSearch, type SearchParams } from "@/lib/dashboard/search";
 import { AppError } from "@/lib/http/errors";
@@ -64,7 +65,12 @@ export default async function RequestsPage({ params, searchParams }: { params: P
       <PageHeader
         title="Requests"
         description="Every model call and span. Open one to see its input, output, cost and trace."
-        actions={<ExportButtons exportPath={`${base}/export`} query={filterQuery.toString()} />}
+        actions={
+          <div className="flex flex-wrap items-start gap-2">
+            {page?.items.length && can(ctx.actor, "review.write") ? <AddToQueue projectId={projectId} requestIds={page.items.map((r) => r.id)} label="Add this page to review queue" /> : null}
+            <ExportButtons exportPath={`${base}/export`} query={filterQuery.toString()} />
+          </div>
+        }
       />
       <FilterBar options={options} />
       <Card>

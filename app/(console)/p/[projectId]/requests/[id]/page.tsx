@@ -2,6 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AddToQueue } from "@/components/explorer/add-to-queue";
 import { Body } from "@/components/explorer/chat";
 import { ContextCard, CostCard, ScoresCard } from "@/components/explorer/detail-cards";
 import { usdExact } from "@/lib/format";
@@ -13,6 +14,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireProject } from "@/lib/auth/session";
+import { can } from "@/lib/context";
 import { count, ms } from "@/lib/format";
 import { AppError } from "@/lib/http/errors";
 import { getRequest, type RequestDetail } from "@/lib/requests/get";
@@ -59,6 +61,7 @@ export default async function RequestPage({ params }: { params: Promise<{ projec
       </Link>
       <PageHeader
         title={title}
+        actions={can(ctx.actor, "review.write") ? <AddToQueue projectId={projectId} requestIds={[r.id]} /> : null}
         description={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <StatusBadge status={r.status} errorType={r.error?.type} />
