@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
+import { startTraffic } from "../scripts/demo/traffic";
 import { newUser, screenshotBothThemes } from "./fixtures";
 import { AlertsPage } from "./pages/alerts";
 import { AuthPages } from "./pages/auth";
@@ -25,7 +26,7 @@ async function projectWithKey(page: Page) {
   const keys = new ApiKeysPage(page, projectId);
   await keys.goto();
   const { secretKey } = await keys.create("backend");
-  return { projectId, secret: { Authorization: `Bearer ${secretKey}` } };
+  return { projectId, secretKey, secret: { Authorization: `Bearer ${secretKey}` } };
 }
 
 test("create an error-rate rule in the UI, make it fire with traffic, evaluate now, see it everywhere, silence it", async ({ page, request }) => {
@@ -165,4 +166,35 @@ test("a viewer sees rules, instances, silences and channels read-only", async ({
   } finally {
     await viewerContext.close();
   }
+});
+
+test("a rule fires from live demo traffic and its injected provider faults", async ({ page, request, baseURL }) => {
+  const { projectId, secretKey, secret } = await projectWithKey(page);
+  // Simulated users call the real clients against the fake provider, which injects rate limits,
+  // 5xx, timeouts and broken streams; the SDK records every call. Run until a model shows errors.
+  const traffic = await startTraffic({ baseUrl: baseURL!, secretKey, requestsPerSecond: 20, seed: 3 });
+  const failing = async () => {
+    const m = await request.get("/api/v1/metrics?groupBy=model", { headers: secret });
+    const groups = (await m.json()).groups as { key: string; requests: number; errors: number }[];
+    return groups.filter((g) => g.key !== "" && g.errors > 0).sort((a, b) => b.errors - a.errors)[0]?.key ?? "";
+  };
+  let model = "";
+  try {
+    await expect.poll(async () => (model = await failing()), { timeout: 60_000, intervals: [1_000] }).not.toBe("");
+  } finally {
+    await traffic.stop();
+  }
+
+  const alerts = new AlertsPage(page, projectId);
+  await alerts.open();
+  await alerts.startRule({ name: "Demo errors", model, thresholdPercent: "0.1", forSeconds: "0", minRequests: "1" });
+  await alerts.save();
+  await expect(page.getByRole("heading", { level: 1, name: "Demo errors" })).toBeVisible();
+  await alerts.evaluateNow();
+  await expect(alerts.card("State timeline").getByRole("row").nth(1)).toContainText("OK→Firing");
+  await alerts.open();
+  await expect(alerts.card("Firing and pending").getByRole("row").filter({ hasText: "Demo errors" })).toContainText("Firing");
+  await page.getByRole("link", { name: "Demo errors" }).first().click();
+  await alerts.silenceFromRule("demo faults are expected");
+  await expect(page.getByRole("table", { name: "Silences" }).getByRole("row").filter({ hasText: "demo faults are expected" })).toContainText("active");
 });

@@ -76,6 +76,7 @@ test("an admin creates a queue that sampling fills; a reviewer scores three item
   try {
     const rp = await reviewerContext.newPage();
     await reviewerJoins(rp, invite, projectId);
+    await expect(rp).toHaveURL(new RegExp(`/p/${projectId}/review$`)); // the project opens on Review for them
     const nav = rp.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link")).toHaveText(["Review"]);
     const rv = new ReviewPage(rp, projectId);

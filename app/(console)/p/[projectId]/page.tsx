@@ -1,6 +1,7 @@
 import { KeyRound, Rocket } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { SdkSnippet } from "@/components/api-keys/sdk-snippet";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -26,6 +27,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const { projectId } = await params;
   const search = toSearch(await searchParams);
   const ctx = await requireProject(projectId);
+  // Reviewers work queues: their nav holds only Review, so that is where the project opens for them.
+  if (ctx.actor.type === "user" && ctx.actor.role === "reviewer") redirect(`/p/${projectId}/review`);
   const keys = (await listApiKeys(ctx)).filter((k) => !k.revokedAt);
   const origin = await requestOrigin();
   const keysHref = `/p/${projectId}/settings/api-keys`;
