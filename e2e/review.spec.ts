@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { startTraffic } from "../scripts/demo/traffic";
 import { newUser, screenshotBothThemes } from "./fixtures";
 import { AuthPages } from "./pages/auth";
 import { ReviewPage } from "./pages/review";
@@ -202,4 +203,36 @@ test("an admin creates a queue that sampling fills; a reviewer scores three item
   await expect(page.getByLabel("Rule 1 endpoint")).toHaveValue("/chat");
   await expect(page.getByLabel("Score 3 options")).toHaveValue("friendly, neutral, rude");
   await screenshotBothThemes(page, "review-queue-edit");
+});
+
+test("live demo traffic fills a queue through its sampling rule, and an item opens for review", async ({ page, baseURL }) => {
+  const projectId = await new AuthPages(page).signUpWithProject(newUser("review-demo"));
+  const keys = new ApiKeysPage(page, projectId);
+  await keys.goto();
+  const { secretKey } = await keys.create("demo traffic");
+  const review = new ReviewPage(page, projectId);
+  await review.open();
+  await review.createQueue({
+    name: "Support chat",
+    description: "Half of the support answers",
+    instructions: "Is the answer right?",
+    rubric: [{ name: "right", type: "boolean" }],
+    allowCorrection: false,
+    rules: [{ endpoint: "support-chat", rate: 50 }],
+  });
+
+  // Simulated users → real clients → SDK → ingestion, where the rule samples support-chat calls.
+  const traffic = await startTraffic({ baseUrl: baseURL!, secretKey, requestsPerSecond: 20, seed: 5 });
+  const pending = async () => {
+    await review.open();
+    return Number(await review.queueRow("Support chat").getByRole("cell").nth(1).innerText());
+  };
+  try {
+    await expect.poll(pending, { timeout: 60_000, intervals: [2_000] }).toBeGreaterThanOrEqual(3);
+  } finally {
+    await traffic.stop();
+  }
+  await page.getByRole("link", { name: "Review Support chat" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reviewing Support chat" })).toBeVisible();
+  await expect(review.item().getByRole("list", { name: "input messages" })).not.toBeEmpty();
 });
