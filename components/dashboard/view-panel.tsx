@@ -57,12 +57,14 @@ export function ViewPanel({ projectId, initial, initialSearch }: { projectId: st
       ) : null}
       {d.view === "errors" ? (
         <>
-          <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-5">
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7">
             <Tile label="Error rate" value={pct(t.errorRate)} hint={`${count(t.errors)} of ${count(t.requests)} requests`} />
             <Tile label="Errors" value={count(t.errors)} />
             <Tile label="Retried" value={pct(t.retryRate)} hint="calls that needed more than one attempt" />
             <Tile label="Fallbacks" value={pct(t.fallbackRate)} hint="served by a fallback" />
             <Tile label="Cache hits" value={pct(t.cacheHitRate)} />
+            <Tile label="Shed" value={pct(d.toolkit?.shedRate ?? 0)} hint={`${count(d.toolkit?.shed ?? 0)} rejected by a limiter or per-user limit`} />
+            <Tile label="Budget blocked" value={pct(d.toolkit?.budgetBlockedRate ?? 0)} hint={`${count(d.toolkit?.budgetBlocked ?? 0)} stopped by a hard budget`} />
           </div>
           <div className="grid gap-4 lg:grid-cols-2">
             <Card><CardHeader title="Error rate" description="% of requests" /><div className="p-3"><TimeChart {...chart} label="Error rate" format={(v) => `${v.toFixed(1)} %`} lines={[{ key: "errorRate", name: "Error rate", color: C.danger }]} /></div></Card>

@@ -9,6 +9,7 @@ const TABS = [
   { href: "members", label: "Members" },
   { href: "api-keys", label: "API keys" },
   { href: "channels", label: "Channels" },
+  { href: "budgets", label: "Budgets" },
   { href: "audit", label: "Audit log" },
 ];
 

@@ -8,3 +8,4 @@ export * from "./prompts";
 export * from "./flags";
 export * from "./alerts";
 export * from "./review";
+export * from "./budgets";

@@ -45,6 +45,9 @@ import { addItems } from "@/lib/review/add-items";
 import { claimItem } from "@/lib/review/claim";
 import { createQueue } from "@/lib/review/create-queue";
 import { listQueues } from "@/lib/review/list-queues";
+import { budgets } from "@/db/schema";
+import { createBudget } from "@/lib/budgets/create";
+import { listBudgets } from "@/lib/budgets/list";
 import { addMember, expectAppError, makeWorld, orgCtx, orgFootprint, type World } from "@/test/factories";
 import { testDb } from "@/test/db";
 
@@ -407,6 +410,21 @@ const VERBS: Record<string, Verb> = {
         verify: async () => expect((await db().select().from(reviewItems).where(eq(reviewItems.projectId, w.projectId))).map((i) => i.lockedBy)).toEqual([who]),
       };
     },
+  },
+  listBudgets: {
+    action: "budgets.read",
+    prepare: async (w) => {
+      await createBudget(w.as("owner"), { name: "matrix-listed", scope: "project", period: "day", limitUsd: 5, enforcement: "hard" });
+      let names: string[] = [];
+      return { call: async (role) => (names = (await listBudgets(w.as(role))).budgets.map((b) => b.name)), verify: async () => expect(names).toEqual(["matrix-listed"]) };
+    },
+  },
+  createBudget: {
+    action: "budgets.write",
+    prepare: async (w) => ({
+      call: (role) => createBudget(w.as(role), { name: "matrix-created", scope: "project", period: "month", limitUsd: 100, enforcement: "hard" }),
+      verify: async () => expect((await db().select().from(budgets).where(eq(budgets.projectId, w.projectId))).map((b) => b.name)).toEqual(["matrix-created"]),
+    }),
   },
   // Ingestion is for project keys only: no signed-in role may write events or scores.
   ingestEvents: {

@@ -33,23 +33,26 @@ export const ACTIONS = [
   "prompts.deploy",
   /** The project's prompt policy (who may deploy). */
   "prompts.manage",
+  /** Budgets and per-user rate limits (Settings → Budgets), delivered to SDKs with the flag config. */
+  "budgets.read",
+  "budgets.write",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: Action[] = ["project.read", "member.read", "api_key.read", "settings.read", "requests.read", "flags.read", "alerts.read", "review.read", "prompts.read"];
+const READ: Action[] = ["project.read", "member.read", "api_key.read", "settings.read", "requests.read", "flags.read", "alerts.read", "review.read", "prompts.read", "budgets.read"];
 const ADMIN: Action[] = [...ACTIONS];
 
 export const MATRIX: Record<Role, readonly Action[]> = {
   owner: ADMIN,
   admin: ADMIN,
-  member: [...READ, "api_key.create", "api_key.revoke", "flags.write", "alerts.write", "review.write", "review.work", "prompts.write"],
+  member: [...READ, "api_key.create", "api_key.revoke", "flags.write", "alerts.write", "review.write", "review.work", "prompts.write", "budgets.write"],
   // Reviewers work through queues (claim, complete, skip) but cannot change them.
   reviewer: [...READ, "review.work"],
   viewer: READ,
 };
 
 /** What a project's secret key may do through the machine API (nothing administrative). */
-export const SECRET_KEY_ACTIONS: readonly Action[] = ["project.read", "settings.read", "settings.update", "ingest.write", "requests.read", "flags.read", "flags.write", "alerts.read", "alerts.write", "review.read", "review.write", "review.work", "prompts.read", "prompts.write", "prompts.deploy"];
+export const SECRET_KEY_ACTIONS: readonly Action[] = ["project.read", "settings.read", "settings.update", "ingest.write", "requests.read", "flags.read", "flags.write", "alerts.read", "alerts.write", "review.read", "review.write", "review.work", "prompts.read", "prompts.write", "prompts.deploy", "budgets.read", "budgets.write"];
 /** Client SDKs hold the public key: it only reads what they evaluate or render locally (flags, prompts). */
 export const PUBLIC_KEY_ACTIONS: readonly Action[] = ["flags.read", "prompts.read"];
 

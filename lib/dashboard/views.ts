@@ -33,7 +33,23 @@ export type ViewData = {
   histogram?: ReturnType<typeof displayBins>;
   /** Users view: when each user was last seen (ISO, to the hour). */
   lastSeen?: Record<string, string>;
+  /** Errors view: calls the reliability toolkit shed or blocked on a budget, and their share of requests. */
+  toolkit?: ToolkitRates;
 };
+
+export type ToolkitRates = { shed: number; shedRate: number; budgetBlocked: number; budgetBlockedRate: number };
+
+/**
+ * The SDK records a shed call (limiter, per-user limit) and a budget block as a request with
+ * error type `shed` / `budget_blocked`, so both come from the error-type breakdown (no rollup of their own).
+ */
+export function toolkitRates(requests: number, byErrorType: Breakdown): ToolkitRates {
+  const n = (type: string) => byErrorType.rows.find((r) => r.key === type)?.requests ?? 0;
+  const rate = (v: number) => (requests > 0 ? v / requests : 0);
+  const shed = n("shed");
+  const budgetBlocked = n("budget_blocked");
+  return { shed, shedRate: rate(shed), budgetBlocked, budgetBlockedRate: rate(budgetBlocked) };
+}
 
 type Scope = ReturnType<typeof dashboardScope>;
 
@@ -105,9 +121,10 @@ export async function loadView(ctx: ProjectCtx, view: ViewName, search: URLSearc
         multi(ctx, s, "errorType", "requests"),
         multi(ctx, s, "provider", "errors"),
         topMessages(ctx, s),
-        Promise.all([t("errorType", "Error type"), t("provider", "Provider"), t("model", "Model")]),
+        Promise.all([t("errorType", "Error type", 50), t("provider", "Provider"), t("model", "Model")]),
       ]);
-      return { ...base, charts: { "Errors by class": byClass, "Errors by provider": byProvider }, messages, tables };
+      const toolkit = toolkitRates(base.totals.requests, tables[0]);
+      return { ...base, charts: { "Errors by class": byClass, "Errors by provider": byProvider }, messages, tables, toolkit };
     }
     case "cost": {
       const [byModel, month, tables] = await Promise.all([

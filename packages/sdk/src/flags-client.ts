@@ -6,6 +6,7 @@ import { FlagSync } from "./flags-sync.js";
 import type { EvaluationContext, EvaluationErrorCode, EvaluationReason } from "./flags/compile.js";
 import { evaluateFlag } from "./flags/evaluate.js";
 import type { FlagType, FlagValue } from "./flags/schema.js";
+import type { Limits } from "./reliable/budget.js";
 
 export type FlagsOptions = {
   /** Public (`pk-…`) or secret key for reading flags. Default `SEXTANT_PUBLIC_KEY`, else the secret key. */
@@ -79,6 +80,7 @@ export class FlagsClient {
   private readonly sync: FlagSync | null;
   private readonly exposures: ExposureCounter | null;
   private readonly listeners = new Set<(revision: number) => void>();
+  private readonly limitListeners = new Set<(limits: Limits) => void>();
   private startPromise: Promise<void> | null = null;
   private streaming = false;
   private lastError: string | null = null;
@@ -187,6 +189,20 @@ export class FlagsClient {
     return () => this.listeners.delete(listener);
   }
 
+  /** The budgets and per-user limits delivered with the config (Settings → Budgets); undefined until a config with them is loaded. */
+  limits(): Limits | undefined {
+    return this.snapshot?.limits;
+  }
+
+  /**
+   * Told the limits of every config loaded (`{}` when the console has none any more). Spend moves
+   * without a new revision, so this fires on each delivery, not only on revision changes.
+   */
+  onLimits(listener: (limits: Limits) => void): () => void {
+    this.limitListeners.add(listener);
+    return () => this.limitListeners.delete(listener);
+  }
+
   /** Fetches the config now (it is also polled and pushed). Never rejects. */
   refresh(): Promise<void> {
     if (this.startPromise === null) return this.start();
@@ -223,6 +239,7 @@ export class FlagsClient {
     const changed = snapshot.revision !== this.snapshot?.revision || source !== this.snapshot?.source;
     this.snapshot = snapshot;
     if (changed) for (const l of this.listeners) safely(() => l(snapshot.revision));
+    for (const l of this.limitListeners) safely(() => l(snapshot.limits ?? {}));
     return true;
   }
 

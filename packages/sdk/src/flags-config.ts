@@ -2,9 +2,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { compileFlag, type CompiledFlag } from "./flags/compile.js";
 import { Flag } from "./flags/schema.js";
+import type { Limits } from "./reliable/budget.js";
 
-/** What `GET /api/v1/flags/config` answers. */
-export type FlagConfig = { revision: number; environment: string | null; flags: Flag[] };
+/** What `GET /api/v1/flags/config` answers; `limits` (budgets, per-user limits, prices) only to the secret key, when the console has any. */
+export type FlagConfig = { revision: number; environment: string | null; flags: Flag[]; limits?: Limits };
 
 /** `bootstrap`: a config as the server answers it, or just the definitions. */
 export type FlagBootstrap = { revision?: number; flags: unknown[] } | unknown[];
@@ -20,6 +21,8 @@ export type FlagSnapshot = {
   flags: ReadonlyMap<string, CompiledFlag>;
   /** The definitions as received, for the persisted file. */
   raw: unknown[];
+  /** Budgets and per-user limits from the console (Settings → Budgets), for `reliable(…, { budget: true })`. */
+  limits?: Limits;
 };
 
 /**
@@ -49,7 +52,10 @@ export function compileConfig(raw: unknown, source: FlagSource, etag: string | n
       problems.push(`flag "${parsed.data.key}" could not be compiled (${err instanceof Error ? err.message : String(err)})`);
     }
   }
-  return { snapshot: { revision, etag, source, flags, raw: list }, problems };
+  const limitsRaw = (body as { limits?: unknown }).limits;
+  const snapshot: FlagSnapshot = { revision, etag, source, flags, raw: list };
+  if (typeof limitsRaw === "object" && limitsRaw !== null && !Array.isArray(limitsRaw)) snapshot.limits = limitsRaw as Limits;
+  return { snapshot, problems };
 }
 
 /** The persisted last-known-good config: what the server sent, with its ETag. */

@@ -12,7 +12,9 @@ import { PromptClient } from "./prompts-client.js";
 import { providerHook, type CallSpec } from "./provider-call.js";
 import { Recorder, type SextantStats } from "./recorder.js";
 import { reliable as applyPolicy } from "./reliable/client.js";
+import { Budgets } from "./reliable/budget.js";
 import type { ReliablePolicy } from "./reliable/policy.js";
+import { UserRateLimits } from "./reliable/rate-limit.js";
 import { Annotations, type Recording } from "./reliable/record.js";
 import { childScope, Span, type SpanFields } from "./span.js";
 import { wrapClient, type MethodHook } from "./wrap.js";
@@ -176,7 +178,30 @@ export class Sextant {
           : Promise.reject(new Error("escalate needs a queue (fallbacks: [{ escalate: { queue } }])")),
       report: (message) => this.rec.report(message),
     };
-    return applyPolicy(client, policy, env);
+    return applyPolicy(client, this.consoleLimits(policy), env);
+  }
+
+  /**
+   * `budget: true` (or `{ limits: "console" }`): budgets and the per-user limit come from the
+   * console with the flag config, and every delivery (new revision, or refreshed spend) updates
+   * them. Until the first delivery nothing is enforced: `await sextant.flags.ready()` at start-up.
+   */
+  private consoleLimits(policy: ReliablePolicy): ReliablePolicy {
+    const b = policy.budget;
+    if (b !== true && !(b && !(b instanceof Budgets) && b.limits === "console")) return policy;
+    const budgets = new Budgets(this.flags.limits() ?? {}, b === true ? {} : b);
+    const own = policy.userRateLimit === undefined;
+    let rate = JSON.stringify(budgets.current.userRateLimit ?? {});
+    const users = own ? new UserRateLimits(budgets.current.userRateLimit ?? {}) : policy.userRateLimit;
+    this.flags.onLimits((limits) => {
+      budgets.update(limits);
+      // Buckets start over only when the limit itself changed, not with every spend refresh.
+      const next = JSON.stringify(limits.userRateLimit ?? {});
+      if (own && next !== rate) (users as UserRateLimits).update(limits.userRateLimit ?? {});
+      rate = next;
+    });
+    void this.flags.refresh();
+    return { ...policy, budget: budgets, userRateLimit: users };
   }
 
   /**

@@ -49,7 +49,12 @@ export type OutputPolicy = {
   guards?: Guard[];
 };
 
-export type BudgetPolicy = Budgets | ({ limits: Limits } & BudgetOptions);
+/**
+ * `true` (or `{ limits: "console", … }`): the budgets and per-user limits defined in the console,
+ * delivered through `sextant.flags` and kept current (only through `sextant.reliable`).
+ * Otherwise a local limits object, or a `Budgets` shared between clients.
+ */
+export type BudgetPolicy = Budgets | ({ limits: Limits } & BudgetOptions) | true | ({ limits: "console" } & BudgetOptions);
 
 /** Everything `reliable()` can do; every part is optional and works alone. */
 export type ReliablePolicy = {
@@ -96,7 +101,9 @@ export type Engine = {
 
 export function makeEngine(p: ReliablePolicy): Engine {
   const stale = Math.max(0, ...(p.fallbacks ?? []).map((s) => ("cached" in s ? s.cached.maxStaleMs : 0)));
-  const budgets = p.budget instanceof Budgets ? p.budget : p.budget ? new Budgets(p.budget.limits, p.budget) : undefined;
+  // Console limits are resolved by `Sextant.reliable` (which has the flags client); alone, there are none.
+  const local = p.budget === true || (p.budget && !(p.budget instanceof Budgets) && p.budget.limits === "console") ? undefined : p.budget;
+  const budgets = local instanceof Budgets ? local : local ? new Budgets(local.limits as Limits, local) : undefined;
   const rate = p.userRateLimit ?? budgets?.current.userRateLimit;
   const json = p.output?.json;
   let cache: ResponseCache | undefined;
