@@ -6,7 +6,8 @@ import type { Sextant } from "@sextant/sdk";
 import type OpenAI from "openai";
 import type { SupportModel } from "./flags";
 
-export type Clients = { openai: OpenAI; anthropic: Anthropic };
+/** `reliable`: the OpenAI client behind `sextant.reliable` (retry, breaker, fallback, cache), used by the classify endpoint. */
+export type Clients = { openai: OpenAI; anthropic: Anthropic; reliable?: OpenAI };
 export type Persona = { userId: string; sessionId: string; endpoint: string; environment: string };
 
 export const OPENAI_MODELS = ["gpt-4o-2024-08-06", "gpt-4o-mini", "o3-mini", "gpt-4.1", "gpt-4.1-mini"];
@@ -76,7 +77,10 @@ export function simulateRequest(sx: Sextant, c: Clients, p: Persona, rand: () =>
     async (root) => {
       if (p.endpoint === "search-answer") await sx.span("vector search", () => sleep(retrievalMs), { kind: "retrieval" });
       const messages = await messagesFor(sx, p.endpoint, prompt, "Acme");
-      await (useAnthropic ? callAnthropic(c, model, messages, stream) : callOpenAI(c, model, messages, stream));
+      // Classify goes through the reliability toolkit, as a production app would: its retries,
+      // fallbacks and cache hits show on the Errors dashboard.
+      const openai = p.endpoint === "classify" && c.reliable ? { ...c, openai: c.reliable } : c;
+      await (useAnthropic ? callAnthropic(c, model, messages, stream) : callOpenAI(openai, model, messages, stream));
       const generationId = root.lastGenerationId;
       if (p.endpoint === "classify") await sx.span("route ticket", () => sleep(toolMs), { kind: "tool" });
       return { traceId: root.traceId, generationId };

@@ -32,7 +32,19 @@ describe("demo traffic", () => {
       from requests where project_id = ${w.projectId} group by kind order by kind`);
     const byKind = Object.fromEntries(r.rows.map((row) => [row.kind, row]));
     expect(Number(byKind.llm?.n)).toBeGreaterThan(20);
-    expect(Number(byKind.span?.n)).toBe(Number(byKind.llm?.n)); // one root span per model call
+    // One root span per product request, each holding its model call (classify's retries add attempts).
+    const roots = await testDb().execute<{ roots: string; without: string }>(sql`
+      select count(*)::text as roots,
+             count(*) filter (where not exists (select 1 from requests c where c.project_id = p.project_id and c.parent_id = p.id and c.kind = 'llm'))::text as without
+      from requests p where p.project_id = ${w.projectId} and p.kind = 'span' and p.parent_id is null`);
+    expect(Number(roots.rows[0]!.roots)).toBeGreaterThan(20);
+    expect(roots.rows[0]!.without).toBe("0");
+    expect(Number(byKind.llm?.n)).toBeGreaterThanOrEqual(Number(roots.rows[0]!.roots));
+    // Classify's OpenAI calls go through sextant.reliable (its breaker state is on every attempt); nothing else does.
+    const reliable = await testDb().execute<{ endpoint: string; n: string }>(sql`
+      select endpoint, count(*)::text as n from requests
+      where project_id = ${w.projectId} and kind = 'llm' and metadata ? 'reliable.breaker' group by 1`);
+    expect(reliable.rows.map((row) => row.endpoint)).toEqual(["classify"]);
     expect(Number(byKind.llm?.models)).toBeGreaterThan(3);
     expect(Number(byKind.llm?.ttft)).toBeGreaterThan(0); // streamed calls carry time to first token
     expect(Number(byKind.llm?.priced)).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { Sextant } from "@sextant/sdk";
 import OpenAI from "openai";
 import { seeded } from "../fake-provider/shape";
 import { startFakeProvider, type FakeProvider } from "../fake-provider/server";
-import { ENDPOINTS, simulateRequest, type Persona } from "./calls";
+import { ENDPOINTS, simulateRequest, type Clients, type Persona } from "./calls";
 import { startSupportModelFlag } from "./flags";
 import { seedPrompts, startReleases } from "./prompts";
 
@@ -21,10 +21,16 @@ export async function startTraffic(opts: { baseUrl: string; secretKey: string; r
     faults: { rate_limit: 0.02, server_error: 0.01, timeout: 0.003, midstream: 0.01, malformed: 0.003 },
   });
   const sextant = new Sextant({ baseUrl: opts.baseUrl, secretKey: opts.secretKey, release: "v1.4.2", flushAt: 200, flushIntervalMs: 1_000, exitHooks: false, onError: () => undefined });
-  const clients = {
+  const clients: Clients = {
     openai: sextant.wrapOpenAI(new OpenAI({ baseURL: provider.openaiBaseUrl, apiKey: "demo", maxRetries: 0, timeout: 5_000 })),
     anthropic: sextant.wrapAnthropic(new Anthropic({ baseURL: provider.anthropicBaseUrl, apiKey: "demo", maxRetries: 0, timeout: 5_000 })),
   };
+  clients.reliable = sextant.reliable(clients.openai, {
+    retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1_000 },
+    breaker: { failureRatio: 0.5, minRequests: 10, windowMs: 30_000, cooldownMs: 15_000 },
+    fallbacks: [{ model: "gpt-4o-mini" }],
+    cache: { ttlMs: 300_000 },
+  });
   // Managed prompts for two endpoints; until they exist (or if seeding fails) the SDK's fallback serves.
   await seedPrompts(opts.baseUrl, opts.secretKey).catch((err: Error) => console.warn(`[demo] prompts not seeded: ${err.message}`));
   const stopReleases = startReleases(opts.baseUrl, opts.secretKey, opts.releaseEveryMs);
