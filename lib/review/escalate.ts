@@ -9,7 +9,8 @@ import { EscalateInput } from "./schemas";
 /**
  * The SDK's human fallback: hands a request to a queue (by name or id) with a reason.
  * A request id is accepted before its event arrives (the SDK's exporter may still hold
- * it); a trace id is resolved to the trace's root request, which must be stored.
+ * it); a trace id is resolved to the trace's last model call (the answer to review; its root
+ * when it has none), which must be stored.
  */
 export async function escalate(ctx: ProjectCtx, input: unknown): Promise<{ item: Item; created: boolean }> {
   assertCan(ctx, "review.write");
@@ -25,7 +26,7 @@ export async function escalate(ctx: ProjectCtx, input: unknown): Promise<{ item:
     } else {
       const root = await tx.execute<{ id: string }>(sql`
         select id from requests where project_id = ${ctx.projectId} and trace_id = ${traceId}
-        order by (parent_id is null) desc, start_time, id limit 1`);
+        order by (kind = 'llm') desc, start_time desc, id desc limit 1`);
       if (!root.rows[0]) throw notFound("This trace");
       requestId = root.rows[0].id;
     }

@@ -20,7 +20,7 @@ import { SamplingFilter } from "./schemas";
 /** The request fields a filter reads; ingest's RequestRow has them all. */
 export type SampledRequest = Pick<
   RequestRow,
-  "project_id" | "id" | "trace_id" | "model" | "provider" | "endpoint" | "user_id" | "session_id" | "environment" | "status" | "error_type" | "prompt_name" | "prompt_version" | "tags" | "metadata" | "flags"
+  "project_id" | "id" | "kind" | "trace_id" | "model" | "provider" | "endpoint" | "user_id" | "session_id" | "environment" | "status" | "error_type" | "prompt_name" | "prompt_version" | "tags" | "metadata" | "flags"
 >;
 export type CompiledRule = { queueId: string; seed: number; threshold: number; onFeedback: boolean; test: (r: SampledRequest) => boolean };
 export type ItemPick = { project_id: string; queue_id: string; request_id: string; trace_id: string | null; source: "sampling" | "feedback" };
@@ -100,6 +100,8 @@ export function pickForReview(rulesOf: (projectId: string) => CompiledRule[], ro
   const picks: ItemPick[] = [];
   const feedback = source === "feedback";
   for (const row of rows) {
+    // People review model calls (input and answer), not the spans, tools and retrievals around them.
+    if (row.kind !== "llm") continue;
     const rules = rulesOf(row.project_id);
     let hash = -1; // computed once, and only when a rule's filter matches
     for (const rule of rules) {
@@ -185,7 +187,7 @@ export async function sampleOnFeedback(tx: Tx, projectId: string, scores: Feedba
   const rulesOf = await rulesFor(run, [projectId]);
   if (!rulesOf(projectId).some((r) => r.onFeedback)) return;
   const rows = (await run(sql`
-    select r.project_id::text as project_id, r.id, r.trace_id, r.model, r.provider, r.endpoint, r.user_id, r.session_id, r.environment, r.status,
+    select r.project_id::text as project_id, r.id, r.kind, r.trace_id, r.model, r.provider, r.endpoint, r.user_id, r.session_id, r.environment, r.status,
            r.error_type, r.prompt_name, r.prompt_version, r.tags, r.metadata, r.flags
     from request_ids i join requests r on r.project_id = i.project_id and r.start_time = i.start_time and r.id = i.id
     where i.project_id = ${projectId} and i.id = any(${sql.param(ids)}::text[])`)) as SampledRequest[];

@@ -117,7 +117,7 @@ export const AddItemsInput = z
   .strict();
 export type AddItemsInput = z.input<typeof AddItemsInput>;
 
-/** The SDK's `sextant.escalate(…)`: a request (or a trace's root request) handed to people. `queue` is its name or id. */
+/** The SDK's `sextant.escalate(…)`: a request (or a trace's last model call) handed to people. `queue` is its name or id. */
 export const EscalateInput = z
   .object({
     requestId: RequestIdField.optional(),
