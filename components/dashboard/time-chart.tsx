@@ -1,23 +1,13 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { binLabel, type ChartRow } from "@/lib/dashboard/prepare";
+import { binLabel, chartMarks, type ChartRow } from "@/lib/dashboard/prepare";
 import type { Interval } from "@/lib/dashboard/range";
 
 export type ChartLine = { key: keyof ChartRow; name: string; color: string };
 
 const COLORS = { primary: "var(--primary)", danger: "var(--danger)", warning: "var(--warning)", success: "var(--success)", muted: "var(--muted-fg)" };
 export const CHART_COLORS = COLORS;
-
-/** Each annotation moved to the start of the bin holding it (the axis only spans bin starts); those outside the rows are left out. */
-function snapToBins(annotations: { t: number; label: string }[], rows: ChartRow[]): { t: number; label: string }[] {
-  if (rows.length === 0) return [];
-  const width = rows.length > 1 ? rows[1]!.t - rows[0]!.t : Infinity;
-  return annotations.flatMap((a) => {
-    const bin = rows.findLast((r) => r.t <= a.t);
-    return bin && a.t < bin.t + width ? [{ t: bin.t, label: a.label }] : [];
-  });
-}
 
 /**
  * One time series chart. Rows come from `fillSeries`, so empty bins are zeros (areas) or
@@ -37,7 +27,7 @@ export function TimeChart({ rows, lines, interval, spanDays, format, kind = "lin
 }) {
   const Chart = kind === "area" ? AreaChart : LineChart;
   const tick = (t: number) => binLabel(t, interval, undefined, spanDays);
-  const marks = snapToBins(annotations, rows);
+  const marks = chartMarks(annotations, rows);
   return (
     <div className="h-48" role="img" aria-label={marks.length ? `${label}; ${marks.map((m) => m.label).join("; ")}` : label}>
       <ResponsiveContainer width="100%" height="100%">
@@ -58,7 +48,7 @@ export function TimeChart({ rows, lines, interval, spanDays, format, kind = "lin
             ),
           )}
           {marks.map((m) => (
-            <ReferenceLine key={`${m.t}-${m.label}`} x={m.t} stroke="var(--warning)" strokeDasharray="4 3" label={{ value: m.label, position: "insideTopLeft", fontSize: 10, fill: "var(--muted-fg)" }} />
+            <ReferenceLine key={`${m.t}-${m.label}`} x={m.t} stroke="var(--warning)" strokeDasharray="4 3" label={{ value: m.label, position: m.side === "right" ? "insideTopRight" : "insideTopLeft", fontSize: 10, fill: "var(--muted-fg)" }} />
           ))}
         </Chart>
       </ResponsiveContainer>

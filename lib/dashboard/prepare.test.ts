@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageScore, binLabel, change, fillSeries, isImprovement, pivotScores, pivotSeries, type SeriesPoint } from "./prepare";
+import { averageScore, binLabel, change, chartMarks, fillSeries, isImprovement, pivotScores, pivotSeries, type SeriesPoint } from "./prepare";
 
 const point = (t: string, requests: number, extra: Partial<SeriesPoint> = {}): SeriesPoint => ({
   t, requests, errors: 0, errorRate: 0, latencyMs: { p50: 100, p95: 200, p99: 300 }, costUsd: 0.5, inputTokens: 10, outputTokens: 5, ...extra,
@@ -124,5 +124,28 @@ describe("pivotScores", () => {
       { t: Date.parse("2026-11-26T10:00:00Z"), accuracy: null, helpful: 0.5 },
       { t: Date.parse("2026-11-26T10:01:00Z"), accuracy: 0.9, helpful: null },
     ]);
+  });
+});
+
+describe("chartMarks", () => {
+  const rows = [0, 60_000, 120_000, 180_000].map((t) => ({ t }));
+
+  it("moves each event to its bin, joins events of one bin in time order, and drops events outside the rows", () => {
+    const marks = chartMarks([
+      { t: 130_000, label: "p: production → v2" },
+      { t: 125_000, label: "p: production → v1" },
+      { t: 5_000, label: "q: production → v3" },
+      { t: 240_000, label: "after the last bin" },
+      { t: -1, label: "before the first bin" },
+    ], rows);
+    expect(marks).toEqual([
+      { t: 0, label: "q: production → v3", side: "left" },
+      { t: 120_000, label: "p: production → v1 · p: production → v2", side: "right" },
+    ]);
+  });
+
+  it("is empty without rows, and a single bin keeps its label on the left", () => {
+    expect(chartMarks([{ t: 1, label: "x" }], [])).toEqual([]);
+    expect(chartMarks([{ t: 10, label: "x" }], [{ t: 0 }])).toEqual([{ t: 0, label: "x", side: "left" }]);
   });
 });

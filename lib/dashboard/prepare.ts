@@ -113,3 +113,24 @@ export function pivotScores(points: { name: string; t: string; avg: number }[], 
   });
   return { rows, keys };
 }
+
+export type ChartMark = { t: number; label: string; side: "left" | "right" };
+
+/**
+ * Events to mark on a time chart (e.g. prompt deploys), each moved to the start of the bin
+ * holding it (the axis only spans bin starts); events outside the rows are left out. Several
+ * events in one bin share one mark ("a · b", in order); marks in the right half of the chart
+ * put their label on the left of the line so it is not cut off at the edge.
+ */
+export function chartMarks(events: { t: number; label: string }[], rows: { t: number }[]): ChartMark[] {
+  if (rows.length === 0) return [];
+  const width = rows.length > 1 ? rows[1]!.t - rows[0]!.t : Infinity;
+  const middle = (rows[0]!.t + rows.at(-1)!.t) / 2;
+  const byBin = new Map<number, string[]>();
+  for (const e of [...events].sort((a, b) => a.t - b.t)) {
+    const bin = rows.findLast((r) => r.t <= e.t);
+    if (!bin || e.t >= bin.t + width) continue;
+    byBin.set(bin.t, [...(byBin.get(bin.t) ?? []), e.label]);
+  }
+  return [...byBin.entries()].map(([t, labels]) => ({ t, label: labels.join(" · "), side: rows.length > 1 && t > middle ? "right" : "left" }));
+}
