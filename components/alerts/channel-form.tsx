@@ -6,7 +6,7 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { useFieldAction } from "./use-field-action";
+import { useFieldAction } from "@/components/ui/use-field-action";
 
 /** A webhook (Alertmanager-shaped, optionally signed) or a Slack incoming webhook. */
 export function ChannelForm({ projectId }: { projectId: string }) {

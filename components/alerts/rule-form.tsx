@@ -13,7 +13,7 @@ import { ConditionFields } from "./condition-fields";
 import { NotifyFields } from "./notify-fields";
 import { RulePreview } from "./rule-preview";
 import { toRuleInput, toRulePatch, type Draft } from "./rule-draft";
-import { useFieldAction } from "./use-field-action";
+import { useFieldAction } from "@/components/ui/use-field-action";
 import { WatchFields } from "./watch-fields";
 
 type Props = {

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { parsePairs } from "./rule-draft";
-import { useFieldAction } from "./use-field-action";
+import { useFieldAction } from "@/components/ui/use-field-action";
 
 const TEXTAREA = "min-h-16 w-full rounded-md border bg-card px-3 py-2 font-mono text-xs text-fg aria-invalid:border-danger";
 const HOURS = [1, 2, 4, 8, 24, 72];

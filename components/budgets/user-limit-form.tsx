@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { setUserRateLimitAction } from "@/app/(console)/p/[projectId]/settings/budgets/actions";
-import { useFieldAction } from "@/components/alerts/use-field-action";
+import { useFieldAction } from "@/components/ui/use-field-action";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";

@@ -1,5 +1,5 @@
 import { ErrorAlert } from "@/components/ui/alert";
-import type { Issue } from "./use-flag-action";
+import type { Issue } from "@/components/ui/use-field-action";
 
 /** The action's error, with every field issue listed by path (each field shows its own too). */
 export function ActionError({ error, issues, strip = "" }: { error: string | null; issues: Issue[]; strip?: string }) {

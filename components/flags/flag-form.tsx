@@ -10,7 +10,7 @@ import { Input, Select } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { ActionError } from "./action-error";
 import { newUid } from "./uid";
-import { issueAt, useFlagAction } from "./use-flag-action";
+import { issueAt, useFieldAction } from "@/components/ui/use-field-action";
 import { toVariants, VariantRows, type VariantRow } from "./variant-rows";
 
 const TYPES: { value: FlagType; label: string; rows: [string, string][] }[] = [
@@ -32,7 +32,7 @@ export function FlagForm({ projectId }: { projectId: string }) {
   const [envs, setEnvs] = useState<string[]>(["production", "staging"]);
   const [defaultVariant, setDefault] = useState("off");
   const [local, setLocal] = useState<string | null>(null);
-  const { error, issues, pending, run } = useFlagAction();
+  const { error, issues, pending, run } = useFieldAction();
   const names = rows.map((r) => r.name);
   const pick = (v: string) => (names.includes(v) ? v : (names.at(-1) ?? ""));
 

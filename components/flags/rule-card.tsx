@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { ConditionRow } from "./condition-row";
 import { SplitEditor } from "./split-editor";
-import { issueAt, type Issue } from "./use-flag-action";
+import { issueAt, type Issue } from "@/components/ui/use-field-action";
 
 export type EditRule = FlagRule & { uid: string; conditionIds: string[] };
 

@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/label";
 import { ActionError } from "./action-error";
 import { RuleCard, type EditRule } from "./rule-card";
 import { newUid } from "./uid";
-import { issueAt, useFlagAction } from "./use-flag-action";
+import { issueAt, useFieldAction } from "@/components/ui/use-field-action";
 
 type Props = { projectId: string; flagKey: string; version: number; environment: string; env: FlagEnvironment; variants: string[]; canWrite: boolean };
 
@@ -20,7 +20,7 @@ export function RuleEditor({ projectId, flagKey, version, environment, env, vari
   const [rules, setRules] = useState<EditRule[]>(() => env.rules.map(toEdit));
   const [defaultVariant, setDefault] = useState(env.defaultVariant);
   const [offVariant, setOff] = useState(env.offVariant);
-  const { error, issues, pending, saved, run } = useFlagAction();
+  const { error, issues, pending, saved, run } = useFieldAction();
   const base = `environments.${environment}`;
   const disabled = !canWrite;
 

@@ -6,7 +6,7 @@ import { saveVariantsAction } from "@/app/(console)/p/[projectId]/flags/actions"
 import { Button } from "@/components/ui/button";
 import { ActionError } from "./action-error";
 import { newUid } from "./uid";
-import { issueAt, useFlagAction } from "./use-flag-action";
+import { issueAt, useFieldAction } from "@/components/ui/use-field-action";
 import { toVariants, valueText, VariantRows, type VariantRow } from "./variant-rows";
 
 type Props = { projectId: string; flagKey: string; version: number; type: FlagType; variants: Record<string, unknown>; canWrite: boolean };
@@ -15,7 +15,7 @@ type Props = { projectId: string; flagKey: string; version: number; type: FlagTy
 export function VariantsEditor({ projectId, flagKey, version, type, variants, canWrite }: Props) {
   const [rows, setRows] = useState<VariantRow[]>(() => Object.entries(variants).map(([name, v]) => ({ uid: newUid(), name, text: valueText(v) })));
   const [local, setLocal] = useState<string | null>(null);
-  const { error, issues, pending, saved, run } = useFlagAction();
+  const { error, issues, pending, saved, run } = useFieldAction();
 
   async function save(e: React.FormEvent) {
     e.preventDefault();

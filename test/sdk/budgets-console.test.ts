@@ -9,6 +9,7 @@ import { PUT as userLimitRoute } from "@/app/api/v1/budgets/user-rate-limit/rout
 import { GET as configRoute } from "@/app/api/v1/flags/config/route";
 import { GET as listRoute } from "@/app/api/v1/requests/route";
 import { startFakeProvider, type FakeProvider } from "@/scripts/fake-provider/server";
+import { ask, callUntilRefused, cost } from "@/test/sdk/budget-calls";
 import { event, INGEST_ROUTES, ingestWorld, serveRoutes } from "@/test/ingest-helpers";
 import type { RequestItem } from "@/lib/requests/item";
 
@@ -39,8 +40,6 @@ afterAll(async () => {
   await app.close();
 });
 
-const ask = (content: string, model = "gpt-4o") => ({ model, messages: [{ role: "user" as const, content }] });
-const cost = (a: OpenAI.ChatCompletion) => (a.usage!.prompt_tokens * 2.5 + a.usage!.completion_tokens * 10) / 1e6;
 
 async function putBudget(body: unknown): Promise<void> {
   const res = await fetch(`${app.url}/api/v1/budgets`, { method: "POST", headers: { authorization: `Bearer ${w.key.secretKey}`, "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -62,16 +61,7 @@ describe("budgets from the console", () => {
     await sx.flags.refresh();
     expect(sx.flags.limits()!.budgets).toEqual([expect.objectContaining({ id: "block-cap", spentUsd: 0.0095 })]);
 
-    const served: OpenAI.ChatCompletion[] = [];
-    const stopped = await sx.trace("block", async () => {
-      for (let i = 0; i < 50; i++) {
-        try {
-          served.push(await ai.chat.completions.create(ask(`budget ${i}`)));
-        } catch (err) {
-          return err;
-        }
-      }
-    }, { endpoint: "console-block" });
+    const { served, stopped: stopped } = await callUntilRefused(sx, ai, "console-block");
     expect(stopped).toBeInstanceOf(BudgetExceededError);
     expect(served.length).toBeGreaterThan(0);
     expect(0.0095 + served.slice(0, -1).reduce((s, a) => s + cost(a), 0)).toBeLessThan(0.01); // only the last served call crossed it

@@ -6,6 +6,7 @@ import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/v1/requests/route";
 import { startFakeProvider, type FakeProvider } from "@/scripts/fake-provider/server";
+import { ask, callUntilRefused, cost } from "@/test/sdk/budget-calls";
 import { INGEST_ROUTES, ingestWorld, serveRoutes } from "@/test/ingest-helpers";
 import type { RequestItem } from "@/lib/requests/item";
 
@@ -29,7 +30,6 @@ afterAll(async () => {
   await app.close();
 });
 
-const ask = (content: string, model = "gpt-4o") => ({ model, messages: [{ role: "user" as const, content }] });
 
 async function recorded(endpoint: string): Promise<RequestItem[]> {
   await sx.flush();
@@ -79,18 +79,8 @@ describe("budgets from the local limits object", () => {
 
   it("hard block: calls stop within one call of the limit", async () => {
     const ai = sx.reliable(openai, { budget: { limits: limits("block") } });
-    const served: OpenAI.ChatCompletion[] = [];
-    const blocked = await sx.trace("block", async () => {
-      for (let i = 0; i < 50; i++) {
-        try {
-          served.push(await ai.chat.completions.create(ask(`budget ${i}`)));
-        } catch (err) {
-          return err;
-        }
-      }
-    }, { endpoint: "limits-block" });
+    const { served, stopped: blocked } = await callUntilRefused(sx, ai, "limits-block");
     expect(blocked).toBeInstanceOf(BudgetExceededError);
-    const cost = (a: OpenAI.ChatCompletion) => (a.usage!.prompt_tokens * 2.5 + a.usage!.completion_tokens * 10) / 1e6;
     const spentBeforeLast = 0.0095 + served.slice(0, -1).reduce((s, a) => s + cost(a), 0);
     expect(spentBeforeLast).toBeLessThan(0.01); // only the last served call crossed the limit
     const rows = await recorded("limits-block");
@@ -111,8 +101,7 @@ describe("budgets from the local limits object", () => {
     const firstCheap = models.indexOf("gpt-4o-mini");
     expect(firstCheap).toBeGreaterThan(0);
     expect(models.slice(firstCheap).every((m) => m === "gpt-4o-mini")).toBe(true);
-    const cost = (a: OpenAI.ChatCompletion) => (a.usage!.prompt_tokens * 2.5 + a.usage!.completion_tokens * 10) / 1e6;
-    const full = answers.slice(0, firstCheap);
+        const full = answers.slice(0, firstCheap);
     expect(0.0095 + full.slice(0, -1).reduce((s, a) => s + cost(a), 0)).toBeLessThan(0.01); // downgraded within one call of the limit
     expect(0.0095 + full.reduce((s, a) => s + cost(a), 0)).toBeGreaterThanOrEqual(0.01);
     expect(soft).toEqual(["alert"]);

@@ -1,11 +1,12 @@
 import type { NextRequest } from "next/server";
 import { requireProject } from "@/lib/auth/session";
 import { AppError } from "@/lib/http/errors";
+import { fileStamp, NDJSON, streamDownload } from "@/lib/http/download";
 import { errorResponse } from "@/lib/http/respond";
 import { explorerQuery } from "@/lib/requests/explorer-query";
 import { csvHeader, csvLine, EXPORT_FORMATS, exportPages, jsonLine, type ExportFormat } from "@/lib/requests/export";
 
-const TYPES: Record<ExportFormat, string> = { csv: "text/csv; charset=utf-8", jsonl: "application/x-ndjson; charset=utf-8" };
+const TYPES: Record<ExportFormat, string> = { csv: "text/csv; charset=utf-8", jsonl: NDJSON };
 
 /**
  * GET …/requests/export?format=csv|jsonl&<filters> — the explorer's current filter
@@ -25,35 +26,11 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ proj
     const query = explorerQuery(search);
     const pages = await exportPages(ctx, query);
     const line = format === "csv" ? csvLine : jsonLine;
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      start(controller) {
-        if (format === "csv") controller.enqueue(encoder.encode(csvHeader()));
-      },
-      async pull(controller) {
-        try {
-          const next = await pages.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value.map(line).join("")));
-        } catch (err) {
-          // Headers are gone: the download fails visibly rather than ending early as if complete.
-          console.error(`[export] ${projectId} failed mid-stream:`, err);
-          controller.error(err);
-        }
-      },
-      async cancel() {
-        await pages.return(undefined);
-      },
-    });
-    const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
-    return new Response(body, {
-      headers: {
-        "content-type": TYPES[format as ExportFormat],
-        "content-disposition": `attachment; filename="requests-${stamp}.${format}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    async function* chunks() {
+      if (format === "csv") yield csvHeader();
+      for await (const page of pages) yield page.map(line).join("");
+    }
+    return streamDownload(chunks(), { filename: `requests-${fileStamp()}.${format}`, contentType: TYPES[format as ExportFormat], label: `export ${projectId}` });
   } catch (err) {
     return errorResponse(err, `GET ${req.nextUrl.pathname}`);
   }
