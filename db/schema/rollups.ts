@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, doublePrecision, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, type PgColumn } from "drizzle-orm/pg-core";
 
 /** Sums every rollup carries; `latency_hist` is a mergeable log histogram (docs/decisions/0003). */
 const measures = {
@@ -18,7 +18,17 @@ const measures = {
   fallbacks: bigint({ mode: "number" }).notNull().default(0),
   cacheHits: bigint({ mode: "number" }).notNull().default(0),
   latencyHist: jsonb().$type<Record<string, number>>().notNull().default({}),
+  /** False for a delta appended by ingestion, true once `sx_rollup_compact` folded the key's rows into this one. */
+  compacted: boolean().notNull().default(false),
 };
+
+/**
+ * Rollup rows are append-only deltas (migration 0010): a key may have several rows
+ * until the compaction job folds them, so the key is indexed, not unique. Readers sum.
+ */
+function deltaIndexes(name: string, key: [PgColumn, ...PgColumn[]], projectId: PgColumn, bucket: PgColumn, compacted: PgColumn) {
+  return [index(`${name}_key_idx`).on(...key), index(`${name}_pending_idx`).on(projectId, bucket).where(sql`not ${compacted}`)];
+}
 
 /** The low-cardinality dimensions. Missing dimensions are '' (or 0) so the key is total. */
 const mainTable = (name: string) =>
@@ -37,7 +47,7 @@ const mainTable = (name: string) =>
       promptVersion: integer().notNull(),
       ...measures,
     },
-    (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.model, t.provider, t.endpoint, t.environment, t.status, t.errorType, t.promptName, t.promptVersion] })],
+    (t) => deltaIndexes(name, [t.projectId, t.bucket, t.model, t.provider, t.endpoint, t.environment, t.status, t.errorType, t.promptName, t.promptVersion], t.projectId, t.bucket, t.compacted),
   );
 
 /** Per user: per-user breakdowns and cost rules. No minute tier because users are many. */
@@ -45,7 +55,7 @@ const userTable = (name: string) =>
   pgTable(
     name,
     { projectId: uuid().notNull(), bucket: timestamp({ withTimezone: true }).notNull(), userId: text().notNull(), environment: text().notNull(), ...measures },
-    (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.userId, t.environment] })],
+    (t) => deltaIndexes(name, [t.projectId, t.bucket, t.userId, t.environment], t.projectId, t.bucket, t.compacted),
   );
 
 /** Per flag variant: metrics per variant. */
@@ -60,10 +70,10 @@ const flagTable = (name: string) =>
       environment: text().notNull(),
       ...measures,
     },
-    (t) => [primaryKey({ columns: [t.projectId, t.bucket, t.flagKey, t.variant, t.environment] })],
+    (t) => deltaIndexes(name, [t.projectId, t.bucket, t.flagKey, t.variant, t.environment], t.projectId, t.bucket, t.compacted),
   );
 
-// Each family has tiers by grain (UTC buckets); ingestion writes all of them, reads pick the coarsest that fits.
+// Each family has tiers by grain (UTC buckets); ingestion appends deltas to all of them, reads pick the coarsest that fits.
 export const rollupsMinute = mainTable("rollups_minute");
 export const rollupsHour = mainTable("rollups_hour");
 export const rollupsDay = mainTable("rollups_day");

@@ -9,6 +9,9 @@ import { dayOf } from "./partitions";
 import { toRows, type BodyRow, type RequestRow } from "./rows";
 import { submit } from "./writer";
 
+/** Events validated, redacted and priced between two yields to the event loop. */
+const SLICE = 100;
+
 /**
  * Stores a batch of events: validate each → redact → price → group commit.
  * Resolves only after the transaction holding these events has committed.
@@ -20,7 +23,11 @@ export async function ingestEvents(ctx: ProjectCtx, raw: unknown[], opts: { chec
   const rows: RequestRow[] = [];
   const bodies: BodyRow[] = [];
   const days = new Set<string>();
-  for (const v of valid) {
+  for (let i = 0; i < valid.length; i++) {
+    // Yield between slices: a 1,000-event batch is tens of ms of CPU, and the group
+    // commit's database round trips must not wait behind it.
+    if (i > 0 && i % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    const v = valid[i]!;
     const { event, counts } = settings.redactor.event(v.event);
     const { row, body } = toRows(ctx.projectId, v, event, counts, priceEvent(event, overrides));
     rows.push(row);

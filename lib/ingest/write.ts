@@ -22,43 +22,37 @@ export const BODY_COLUMNS: CopyColumn<BodyRow>[] = [
   { name: "project_id" }, { name: "start_time" }, { name: "request_id" }, { name: "input", kind: "json" }, { name: "output", kind: "json" },
 ];
 
-const MEASURES: [string, string][] = [
-  ["requests", "int8"], ["errors", "int8"], ["input_tokens", "int8"], ["output_tokens", "int8"], ["cached_input_tokens", "int8"],
-  ["reasoning_tokens", "int8"], ["cost_nanos", "int8"], ["unpriced", "int8"], ["duration_sum_ms", "float8"], ["ttft_sum_ms", "float8"],
-  ["ttft_count", "int8"], ["retried", "int8"], ["fallbacks", "int8"], ["cache_hits", "int8"], ["latency_hist", "jsonb"],
+const MEASURES = [
+  "requests", "errors", "input_tokens", "output_tokens", "cached_input_tokens", "reasoning_tokens", "cost_nanos", "unpriced",
+  "duration_sum_ms", "ttft_sum_ms", "ttft_count", "retried", "fallbacks", "cache_hits",
 ];
-const MAIN_KEYS: [string, string][] = [
-  ["project_id", "uuid"], ["bucket", "timestamptz"], ["model", "text"], ["provider", "text"], ["endpoint", "text"], ["environment", "text"],
-  ["status", "text"], ["error_type", "text"], ["prompt_name", "text"], ["prompt_version", "int"],
-];
-const USER_KEYS: [string, string][] = [["project_id", "uuid"], ["bucket", "timestamptz"], ["user_id", "text"], ["environment", "text"]];
-const FLAG_KEYS: [string, string][] = [["project_id", "uuid"], ["bucket", "timestamptz"], ["flag_key", "text"], ["variant", "text"], ["environment", "text"]];
+const MAIN_KEYS = ["project_id", "bucket", "model", "provider", "endpoint", "environment", "status", "error_type", "prompt_name", "prompt_version"];
+const USER_KEYS = ["project_id", "bucket", "user_id", "environment"];
+const FLAG_KEYS = ["project_id", "bucket", "flag_key", "variant", "environment"];
 
-const names = (columns: [string, string][]) => columns.map(([n]) => n).join(", ");
-const recordset = (columns: [string, string][]) => columns.map(([n, t]) => `${n} ${t}`).join(", ");
+/** A rollup table's columns as the group commit appends its deltas (`compacted` keeps its default, false). */
+const deltaColumns = (keys: string[]) => [...keys, ...MEASURES, "latency_hist"].join(", ");
 
-/** The upsert that adds a batch's per-key sums to a rollup table; built once per table. */
-function upsertSql(table: string, keys: [string, string][]): string {
-  const columns = [...keys, ...MEASURES];
-  const updates = MEASURES.map(([n]) =>
-    n === "latency_hist" ? `latency_hist = sx_hist_merge(${table}.latency_hist, excluded.latency_hist)` : `${n} = ${table}.${n} + excluded.${n}`,
-  ).join(", ");
-  return (
-    `insert into ${table} (${names(columns)}) select ${names(columns)} from json_to_recordset($1::json) as x(${recordset(columns)}) ` +
-    `on conflict (${names(keys)}) do update set ${updates}`
-  );
-}
-/** Every rollup tier with the deltas it gets; coarser tiers sum the finer deltas, so all tiers agree. */
-const TIERS: { text: string; deltas: (d: RollupDeltas) => Keyed<object> }[] = [
-  { text: upsertSql("rollups_minute", MAIN_KEYS), deltas: (d) => d.main },
-  { text: upsertSql("rollups_hour", MAIN_KEYS), deltas: (d) => regrain(d.main, hourOf) },
-  { text: upsertSql("rollups_day", MAIN_KEYS), deltas: (d) => regrain(d.main, dayOf) },
-  { text: upsertSql("rollups_user_hour", USER_KEYS), deltas: (d) => d.users },
-  { text: upsertSql("rollups_user_day", USER_KEYS), deltas: (d) => regrain(d.users, dayOf) },
-  { text: upsertSql("rollups_flag_minute", FLAG_KEYS), deltas: (d) => d.flags },
-  { text: upsertSql("rollups_flag_hour", FLAG_KEYS), deltas: (d) => regrain(d.flags, hourOf) },
-  { text: upsertSql("rollups_flag_day", FLAG_KEYS), deltas: (d) => regrain(d.flags, dayOf) },
+/**
+ * Every rollup tier with the deltas it gets; coarser tiers sum the finer deltas, so all
+ * tiers agree. Deltas are appended, never merged in place: concurrent group commits do
+ * not wait on each other's rows, and the compaction job folds them later (ADR 0003, "Deltas").
+ */
+const TIERS: { table: string; columns: string; deltas: (d: RollupDeltas) => Keyed<object> }[] = [
+  { table: "rollups_minute", columns: deltaColumns(MAIN_KEYS), deltas: (d) => d.main },
+  { table: "rollups_hour", columns: deltaColumns(MAIN_KEYS), deltas: (d) => regrain(d.main, hourOf) },
+  { table: "rollups_day", columns: deltaColumns(MAIN_KEYS), deltas: (d) => regrain(d.main, dayOf) },
+  { table: "rollups_user_hour", columns: deltaColumns(USER_KEYS), deltas: (d) => d.users },
+  { table: "rollups_user_day", columns: deltaColumns(USER_KEYS), deltas: (d) => regrain(d.users, dayOf) },
+  { table: "rollups_flag_minute", columns: deltaColumns(FLAG_KEYS), deltas: (d) => d.flags },
+  { table: "rollups_flag_hour", columns: deltaColumns(FLAG_KEYS), deltas: (d) => regrain(d.flags, hourOf) },
+  { table: "rollups_flag_day", columns: deltaColumns(FLAG_KEYS), deltas: (d) => regrain(d.flags, dayOf) },
 ];
+/** All tiers' deltas appended in one statement (one round trip): `$n` is the n-th tier's records as JSON. */
+const APPEND_DELTAS =
+  "with " +
+  TIERS.map((t, i) => `t${i} as (insert into ${t.table} (${t.columns}) select ${t.columns} from json_populate_recordset(null::${t.table}, $${i + 1}::json))`).join(", ") +
+  " select 1";
 const REGISTER =
   "insert into request_ids (project_id, id, start_time) select project_id, id, start_time " +
   "from json_to_recordset($1::json) as x(project_id uuid, id text, start_time timestamptz) on conflict do nothing returning project_id, id";
@@ -107,10 +101,7 @@ export async function writeGroup(db: Db, batches: PreparedBatch[]): Promise<Batc
     await copyRows(client, "requests", REQUEST_COLUMNS, newRows);
     await copyRows(client, "request_bodies", BODY_COLUMNS, newBodies);
     const deltas = rollupDeltas(newRows);
-    for (const tier of TIERS) {
-      const records = deltaRecords(tier.deltas(deltas));
-      if (records.length) await client.query(tier.text, [JSON.stringify(records)]);
-    }
+    await client.query(APPEND_DELTAS, TIERS.map((tier) => JSON.stringify(deltaRecords(tier.deltas(deltas)))));
     await sampleForReview(client, newRows);
     await client.query("commit");
     fresh = new Set(newRows);

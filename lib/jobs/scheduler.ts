@@ -4,6 +4,7 @@ import { getDb, type Db } from "@/db/client";
 import { ensureUpcomingPartitions } from "@/lib/ingest/partitions";
 import { enforceRetention } from "./retention";
 import { alertsJob } from "./alerts";
+import { compactJob } from "./compact";
 
 type Job = { name: string; lock: number; everyMs: number; run: (db: Db) => Promise<unknown> };
 
@@ -11,6 +12,7 @@ const JOBS: Job[] = [
   { name: "partitions", lock: 7_318_301, everyMs: 60 * 60_000, run: (db) => ensureUpcomingPartitions(db) },
   { name: "retention", lock: 7_318_302, everyMs: 15 * 60_000, run: (db) => enforceRetention(db) },
   alertsJob(),
+  compactJob(),
 ];
 
 /**

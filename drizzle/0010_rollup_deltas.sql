@@ -1,0 +1,94 @@
+-- Rollups become append-only deltas, compacted by a job (docs/decisions/0003, "Deltas").
+-- Every group commit used to upsert its per-key sums into eight tables: concurrent
+-- writers queued on the same rows' locks (the current minute, hour and day) and each
+-- conflict merged a JSON histogram row by row. Now a group commit appends its deltas
+-- with COPY (`compacted` false) and never waits for another writer; `sx_rollup_compact`
+-- later folds each key's rows into one (`compacted` true) in one set-based statement.
+-- Readers already sum every row of a key, so an answer is the same before and after.
+DO $$
+DECLARE
+  t record;
+  pk text;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+    ('rollups_minute', 'model, provider, endpoint, environment, status, error_type, prompt_name, prompt_version'),
+    ('rollups_hour', 'model, provider, endpoint, environment, status, error_type, prompt_name, prompt_version'),
+    ('rollups_day', 'model, provider, endpoint, environment, status, error_type, prompt_name, prompt_version'),
+    ('rollups_user_hour', 'user_id, environment'),
+    ('rollups_user_day', 'user_id, environment'),
+    ('rollups_flag_minute', 'flag_key, variant, environment'),
+    ('rollups_flag_hour', 'flag_key, variant, environment'),
+    ('rollups_flag_day', 'flag_key, variant, environment')
+  ) AS v(name, dims) LOOP
+    -- Existing rows are one per key already; new rows are deltas until compacted.
+    EXECUTE format('ALTER TABLE %I ADD COLUMN compacted boolean NOT NULL DEFAULT true', t.name);
+    EXECUTE format('ALTER TABLE %I ALTER COLUMN compacted SET DEFAULT false', t.name);
+    SELECT conname INTO pk FROM pg_constraint WHERE conrelid = t.name::regclass AND contype = 'p';
+    EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', t.name, pk);
+    EXECUTE format('CREATE INDEX %I ON %I (project_id, bucket, %s)', t.name || '_key_idx', t.name, t.dims);
+    EXECUTE format('CREATE INDEX %I ON %I (project_id, bucket) WHERE NOT compacted', t.name || '_pending_idx', t.name);
+  END LOOP;
+END $$;
+--> statement-breakpoint
+-- Folds every key that has pending (uncompacted) rows into one compacted row: the
+-- key's rows are deleted and their sums inserted in the same statement, so a reader
+-- sees either all the deltas or their sum. Rows appended by writers that commit
+-- during the statement are not in its snapshot and stay pending for the next run.
+-- `dims` are the key columns besides project_id and bucket; at most `max_keys` keys are
+-- folded per call. Returns the rows folded (deleted).
+CREATE OR REPLACE FUNCTION sx_rollup_compact(tbl text, dims text[], max_keys int DEFAULT 100000) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+  k text := array_to_string(dims, ', ');
+  cols text := 'requests, errors, input_tokens, output_tokens, cached_input_tokens, reasoning_tokens, cost_nanos, unpriced, '
+    'duration_sum_ms, ttft_sum_ms, ttft_count, retried, fallbacks, cache_hits';
+  sums text;
+  joins text;
+  n bigint;
+BEGIN
+  SELECT string_agg(format('sum(%1$s) as %1$s', c), ', ') INTO sums FROM unnest(string_to_array(cols, ', ')) AS c;
+  SELECT string_agg(format('t.%1$s = d.%1$s', c), ' and ') INTO joins FROM unnest(ARRAY['project_id', 'bucket'] || dims) AS c;
+  EXECUTE format(
+    'with dirty as (select distinct project_id, bucket, %2$s from %1$I where not compacted limit %6$s), '
+    'gone as (delete from %1$I t using dirty d where %5$s returning t.*), '
+    'folded as (insert into %1$I (project_id, bucket, %2$s, %3$s, latency_hist, compacted) '
+    '  select s.*, coalesce(h.hist, ''{}''), true from ('
+    '    select project_id, bucket, %2$s, %4$s from gone group by project_id, bucket, %2$s'
+    '  ) as s left join ('
+    '    select project_id, bucket, %2$s, jsonb_object_agg(bin, c) as hist from ('
+    '      select project_id, bucket, %2$s, e.key as bin, sum(e.value::bigint) as c'
+    '      from gone, jsonb_each_text(gone.latency_hist) as e group by project_id, bucket, %2$s, e.key'
+    '    ) as b group by project_id, bucket, %2$s'
+    '  ) as h using (project_id, bucket, %2$s) returning 1) '
+    'select count(*) from gone',
+    tbl, k, cols, sums, joins, max_keys)
+  INTO n;
+  RETURN n;
+END $$;
+--> statement-breakpoint
+-- The backfill helper (0003) now appends its sums as pending deltas like ingestion does.
+CREATE OR REPLACE FUNCTION sx_rollup_coarsen(src text, dst text, dims text[], unit text, project uuid DEFAULT NULL) RETURNS bigint
+LANGUAGE plpgsql AS $$
+DECLARE
+  k text := array_to_string(dims, ', ');
+  sums text := 'sum(requests), sum(errors), sum(input_tokens), sum(output_tokens), sum(cached_input_tokens), sum(reasoning_tokens), '
+    'sum(cost_nanos), sum(unpriced), sum(duration_sum_ms), sum(ttft_sum_ms), sum(ttft_count), sum(retried), sum(fallbacks), sum(cache_hits)';
+  cols text := 'requests, errors, input_tokens, output_tokens, cached_input_tokens, reasoning_tokens, cost_nanos, unpriced, '
+    'duration_sum_ms, ttft_sum_ms, ttft_count, retried, fallbacks, cache_hits';
+  n bigint;
+BEGIN
+  EXECUTE format(
+    'insert into %1$I (project_id, bucket, %2$s, %3$s, latency_hist) '
+    'select s.*, coalesce(h.hist, ''{}'') from ('
+    '  select project_id, date_trunc(%4$L, bucket, ''UTC'') as bucket, %2$s, %5$s from %6$I where $1 is null or project_id = $1 group by 1, 2, %2$s'
+    ') as s left join ('
+    '  select project_id, bucket, %2$s, jsonb_object_agg(bin, n) as hist from ('
+    '    select project_id, date_trunc(%4$L, bucket, ''UTC'') as bucket, %2$s, e.key as bin, sum(e.value::bigint) as n'
+    '    from %6$I, jsonb_each_text(latency_hist) as e where $1 is null or project_id = $1 group by 1, 2, %2$s, e.key'
+    '  ) as b group by project_id, bucket, %2$s'
+    ') as h using (project_id, bucket, %2$s)',
+    dst, k, cols, unit, sums, src)
+  USING project;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN n;
+END $$;
