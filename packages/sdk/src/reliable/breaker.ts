@@ -136,7 +136,18 @@ export class CircuitBreaker {
 /** One circuit per key (provider/model), made on first use with the same options. */
 export class Breakers {
   private readonly circuits = new Map<string, CircuitBreaker>();
+  /** The same circuits by provider, then model: found per call without building the key string. */
+  private readonly byProvider = new Map<string, Map<string, CircuitBreaker>>();
   constructor(private readonly o: BreakerOptions = {}) {}
+
+  /** `get(\`${provider}:${model}\`)`. */
+  of(provider: string, model: string): CircuitBreaker {
+    let models = this.byProvider.get(provider);
+    if (!models) this.byProvider.set(provider, (models = new Map()));
+    let c = models.get(model);
+    if (!c) models.set(model, (c = this.get(`${provider}:${model}`)));
+    return c;
+  }
 
   get(key: string): CircuitBreaker {
     let c = this.circuits.get(key);

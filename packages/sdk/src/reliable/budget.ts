@@ -45,8 +45,20 @@ export type BudgetOptions = {
   onSoftLimit?: (budget: Budget, spentUsd: number) => void;
 };
 
-const periodStart = (period: Budget["period"], now: Date) =>
-  period === "day" ? Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) : Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+const DAY_MS = 86_400_000;
+/** The UTC month last asked about, [from, to): a month start is worked out once a month, not per call. */
+const month = { from: 0, to: 0 };
+
+/** Start of the UTC day or month `nowMs` falls in (epoch ms; UTC days are exactly 86 400 000 ms long in JS time). */
+function periodStart(period: Budget["period"], nowMs: number): number {
+  if (period === "day") return Math.floor(nowMs / DAY_MS) * DAY_MS;
+  if (nowMs < month.from || nowMs >= month.to) {
+    const d = new Date(nowMs);
+    month.from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    month.to = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  }
+  return month.from;
+}
 
 /**
  * The SDK side of budgets: checks before each call whether a budget is spent — the
@@ -85,22 +97,27 @@ export class Budgets {
   }
 
   spent(b: Budget, key: string, now = new Date()): number {
+    return this.spentAt(b, key, now.getTime());
+  }
+
+  private spentAt(b: Budget, key: string, nowMs: number): number {
     const server = typeof b.spentUsd === "number" ? b.spentUsd : (b.spentUsd?.[key] ?? 0);
     const l = this.local.get(`${b.id}\n${key}`);
-    return server + (l && l.period === periodStart(b.period, now) ? l.usd : 0);
+    return server + (l && l.period === periodStart(b.period, nowMs) ? l.usd : 0);
   }
 
   /** Before the call. Throws `BudgetExceededError` for a spent hard budget that blocks. */
   check(who: { endpoint?: string; userId?: string; model?: string }): BudgetVerdict {
     const verdict: BudgetVerdict = { soft: [] };
+    const now = Date.now();
     for (const b of this.limits.budgets ?? []) {
       const key = this.keyOf(b, who);
       if (key === undefined) continue;
-      const spent = this.spent(b, key);
+      const spent = this.spentAt(b, key, now);
       if (spent < b.limitUsd) continue;
       if (b.enforcement === "soft") {
         verdict.soft.push(b.id);
-        const once = `${b.id}\n${key}\n${periodStart(b.period, new Date())}`;
+        const once = `${b.id}\n${key}\n${periodStart(b.period, now)}`;
         if (!this.reported.has(once)) {
           this.reported.add(once);
           try {
@@ -134,7 +151,7 @@ export class Budgets {
   /** Counts a call's cost against every budget it falls under. */
   add(who: { endpoint?: string; userId?: string }, usd: number): void {
     if (!(usd > 0)) return;
-    const now = new Date();
+    const now = Date.now();
     for (const b of this.limits.budgets ?? []) {
       const key = this.keyOf(b, who);
       if (key === undefined) continue;

@@ -3,8 +3,7 @@ import { anthropicUsage } from "../anthropic.js";
 import { currentScope, runInScope, type Scope } from "../context.js";
 import type { Usage } from "../events.js";
 import { openaiUsage } from "../openai.js";
-import { cacheKey } from "./cache.js";
-import { chain, own, modelStep, type Outcome, type Run } from "./chain.js";
+import { chain, fallbacks, own, modelStep, primaryStep, type Outcome, type Run } from "./chain.js";
 import { BudgetExceededError, ShedError, StructuredOutputError } from "./errors.js";
 import { applyGuards, type GuardVerdict } from "./guards.js";
 import type { Engine } from "./policy.js";
@@ -24,15 +23,24 @@ export function reliableCall(c: CallInput): Promise<unknown> {
   const scope: Scope = parent
     ? { traceId: parent.traceId, spanId: parent.spanId, sampled: parent.sampled, attrs: parent.attrs }
     : { traceId: randomUUID(), spanId: "", sampled: c.env.sampleNew(), attrs: {} };
+  const p = runInScope(scope, () => pipeline(c, scope));
+  if (!parent) return p;
   const done = () => {
-    if (parent && scope.lastGenerationId) parent.lastGenerationId = scope.lastGenerationId;
+    if (scope.lastGenerationId) parent.lastGenerationId = scope.lastGenerationId;
   };
-  return runInScope(scope, () => pipeline(c, scope)).finally(done);
+  return p.then(
+    (v) => (done(), v),
+    (err: unknown) => {
+      done();
+      throw err;
+    },
+  );
 }
 
 function userOf(c: CallInput, scope: Scope | undefined): string | undefined {
   const p = c.params;
-  return scope?.attrs.userId ?? currentScope()?.attrs.userId ?? c.e.userOf?.(p) ?? (typeof p.user === "string" ? p.user : undefined) ?? ((p.metadata as { user_id?: unknown } | undefined)?.user_id as string | undefined);
+  // Inside `runInScope(scope)` the current scope is `scope`: looked up only when there is none.
+  return (scope ? scope.attrs.userId : currentScope()?.attrs.userId) ?? c.e.userOf?.(p) ?? (typeof p.user === "string" ? p.user : undefined) ?? ((p.metadata as { user_id?: unknown } | undefined)?.user_id as string | undefined);
 }
 
 async function pipeline(c: CallInput, scope: Scope | undefined): Promise<unknown> {
@@ -52,17 +60,19 @@ async function pipeline(c: CallInput, scope: Scope | undefined): Promise<unknown
   }
   if (e.budgets) budgetCheck(r);
   if (e.cache) {
-    r.key = cacheKey(`${r.provider} ${c.path}`, r.params);
-    const hit = e.cache.ttlMs > 0 ? await e.cache.lookup(r.key, e.cache.ttlMs) : undefined;
+    r.key = e.cache.keyOf(`${r.provider} ${c.path}`, r.params);
+    let hit = e.cache.ttlMs > 0 ? e.cache.peek(r.key, e.cache.ttlMs) : undefined;
+    if (hit instanceof Promise) hit = await hit;
     if (hit && hit.stream === r.stream) {
       own(r, { status: "ok", cacheHit: true, output: hit.stream ? undefined : hit.value, tags: ["cache:fresh"], metadata: { "reliable.cache": "fresh", "reliable.cacheAgeMs": Math.round(hit.ageMs) } });
       return hit.stream ? replayStream(hit.value as unknown[]) : hit.value;
     }
   }
-  const run = (release: () => void) => execute(r, c, release);
-  if (!e.limiter) return run(() => undefined);
+  if (!e.limiter) return execute(r, c, noop);
   try {
-    return await e.limiter.run(run);
+    // A free slot is taken here and `execute` frees it: one promise layer fewer than `run`.
+    const release = e.limiter.slot();
+    return await (release ? execute(r, c, release) : e.limiter.run((free) => execute(r, c, free)));
   } catch (err) {
     if (err instanceof ShedError && err.reason !== "rate_limit") own(r, { status: "error", error: { type: "shed", message: err.message, retryable: true }, tags: ["shed"], metadata: { "reliable.shed": err.reason } });
     throw err;
@@ -71,7 +81,7 @@ async function pipeline(c: CallInput, scope: Scope | undefined): Promise<unknown
 
 function budgetCheck(r: Run): void {
   try {
-    const v = r.e.budgets!.check({ ...r.who, model: r.model });
+    const v = r.e.budgets!.check({ userId: r.who.userId, endpoint: r.who.endpoint, model: r.model });
     if (v.model) {
       r.meta["reliable.budget"] = "downgraded";
       r.meta["reliable.budgetId"] = v.downgradedBy!;
@@ -92,12 +102,23 @@ function budgetCheck(r: Run): void {
   }
 }
 
+const noop = () => undefined;
+
+/** The chain and the answer's last steps; frees the limiter slot (`release`, idempotent) on every way out. */
 async function execute(r: Run, c: CallInput, release: () => void): Promise<unknown> {
-  r.total = new CallDeadline(r.e.timeout.totalMs, r.options?.signal as AbortSignal | undefined);
-  const end = () => r.total!.clear();
+  const end = () => {
+    r.total?.clear();
+    release();
+  };
   let out: Outcome;
   try {
-    out = await chain(r, c.resolve);
+    r.total = new CallDeadline(r.e.timeout.totalMs, r.options?.signal as AbortSignal | undefined);
+    // `chain`, with its primary step awaited here (one async layer fewer for an answer on the first step).
+    try {
+      out = await primaryStep(r);
+    } catch (err) {
+      out = await fallbacks(r, c.resolve, err);
+    }
   } catch (err) {
     end();
     throw err;
@@ -107,7 +128,8 @@ async function execute(r: Run, c: CallInput, release: () => void): Promise<unkno
     return streamed(r, c, out, end);
   }
   try {
-    return out.local ? out.value : await answered(r, c, out);
+    if (out.local) return out.value;
+    return r.e.json ? await answered(r, c, out) : settle(r, out, out.target?.mapRes ? out.target.mapRes(out.value) : out.value, out.note);
   } finally {
     end();
   }
@@ -120,25 +142,29 @@ function noteVerdicts(note: Note | undefined, verdicts: GuardVerdict[]): void {
   note.metadata = { ...note.metadata, ...Object.fromEntries(verdicts.map((v) => [`guard.${v.guard}`, word[v.action]])) };
 }
 
-/** After a provider's answer: structured output (one retry with feedback), guards, then cache, budget and token counts. */
+/** After a provider's answer: structured output (one retry with feedback), then `settle`. */
 async function answered(r: Run, c: CallInput, out: Outcome): Promise<unknown> {
   let value = out.target?.mapRes ? out.target.mapRes(out.value) : out.value;
   let note = out.note;
-  if (r.e.json) {
-    const text = answerText(value) ?? "";
-    let parsed = parseStructured(text, r.e.json.schema);
-    if (!parsed.ok && r.e.json.retry !== false) {
-      const again = await chain({ ...r, params: { ...r.params, messages: [...((r.params.messages as unknown[]) ?? []), ...feedback(text, parsed.error)] } }, c.resolve);
-      count(r, again);
-      value = again.target?.mapRes ? again.target.mapRes(again.value) : again.value;
-      note = again.note ?? note;
-      if (note) note.metadata = { ...note.metadata, "reliable.jsonRetry": true };
-      parsed = parseStructured(answerText(value) ?? "", r.e.json.schema);
-    }
-    if (note) note.metadata = { ...note.metadata, "reliable.json": parsed.ok ? (parsed.repaired ? "repaired" : "valid") : "invalid" };
-    if (!parsed.ok) throw new StructuredOutputError(parsed.error, answerText(value) ?? "");
-    setParsed(value, parsed.data);
+  const json = r.e.json!;
+  const text = answerText(value) ?? "";
+  let parsed = parseStructured(text, json.schema);
+  if (!parsed.ok && json.retry !== false) {
+    const again = await chain({ ...r, params: { ...r.params, messages: [...((r.params.messages as unknown[]) ?? []), ...feedback(text, parsed.error)] } }, c.resolve);
+    count(r, again);
+    value = again.target?.mapRes ? again.target.mapRes(again.value) : again.value;
+    note = again.note ?? note;
+    if (note) note.metadata = { ...note.metadata, "reliable.jsonRetry": true };
+    parsed = parseStructured(answerText(value) ?? "", json.schema);
   }
+  if (note) note.metadata = { ...note.metadata, "reliable.json": parsed.ok ? (parsed.repaired ? "repaired" : "valid") : "invalid" };
+  if (!parsed.ok) throw new StructuredOutputError(parsed.error, answerText(value) ?? "");
+  setParsed(value, parsed.data);
+  return settle(r, out, value, note);
+}
+
+/** The answer's last steps, synchronous (no turn of the event loop): guards, then cache, budget and token counts. */
+function settle(r: Run, out: Outcome, value: unknown, note: Note | undefined): unknown {
   if (r.e.guards.length) {
     try {
       noteVerdicts(note, applyGuards(value, r.e.guards));
@@ -148,7 +174,7 @@ async function answered(r: Run, c: CallInput, out: Outcome): Promise<unknown> {
     }
   }
   if (r.key) r.e.cache!.save(r.key, value);
-  count(r, { ...out, value });
+  count(r, { value, model: out.model });
   return value;
 }
 

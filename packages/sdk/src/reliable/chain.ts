@@ -5,7 +5,7 @@ import type { BreakerState } from "./breaker.js";
 import { CircuitOpenError, EscalatedError } from "./errors.js";
 import type { Engine, EscalateOptions, FallbackStep } from "./policy.js";
 import type { Note, Recording } from "./record.js";
-import { isTransient, retry } from "./retry.js";
+import { deadlineOf, isTransient, retryAfter } from "./retry.js";
 import { replayStream } from "./stream.js";
 import type { Params, Provider, Target } from "./targets.js";
 import type { CallDeadline } from "./timeout.js";
@@ -75,7 +75,7 @@ type ModelStep = { model: string; target: Target };
 /** One model step: attempts (with retry, timeouts and the step's circuit) until an answer or an error that ends the step. */
 export async function modelStep(r: Run, step: ModelStep, index: number, firstAttempt = 1): Promise<Outcome> {
   const params = step.target.mapReq ? step.target.mapReq(r.params, step.model) : index === 0 ? r.params : { ...r.params, model: step.model };
-  const breaker = r.e.breakers?.get(`${step.target.provider}:${step.model}`);
+  const breaker = r.e.breakers?.of(step.target.provider, step.model);
   let note: Note = {};
   let attempts = 0;
   const attempt = async (n: number) => {
@@ -97,7 +97,8 @@ export async function modelStep(r: Run, step: ModelStep, index: number, firstAtt
       note.metadata!["reliable.breaker"] = state;
     }
     try {
-      const value = await (r.total ? r.total.attempt((signal) => Promise.resolve(invoke(r, step.target, params, signal, note)), r.e.timeout.attemptMs) : Promise.resolve(invoke(r, step.target, params, undefined, note)));
+      // The client's own promise is awaited as it is: wrapping it in `Promise.resolve` costs a turn.
+      const value = await (r.total ? r.total.attempt((signal) => invoke(r, step.target, params, signal, note), r.e.timeout.attemptMs) : invoke(r, step.target, params, undefined, note));
       breaker?.success();
       return value;
     } catch (err) {
@@ -108,21 +109,39 @@ export async function modelStep(r: Run, step: ModelStep, index: number, firstAtt
       if (breaker && breaker.state !== state) note.metadata!["reliable.breakerChange"] = `${state}>${breaker.state}`;
     }
   };
-  let deadlineMs = r.e.retry?.deadlineMs;
-  if (r.e.timeout.totalMs !== undefined) deadlineMs = Math.min(deadlineMs ?? Infinity, r.e.timeout.totalMs - (performance.now() - r.started));
-  const retryOpts = r.e.retry ? { ...r.e.retry, maxAttempts: (r.e.retry.maxAttempts ?? 3) - firstAttempt + 1, deadlineMs } : { maxAttempts: 1 };
-  const value = await retry(attempt, retryOpts, r.total);
+  const o = r.e.retry ?? {};
+  let max = 1;
+  let deadline = Infinity;
+  if (r.e.retry) {
+    let deadlineMs = o.deadlineMs;
+    if (r.e.timeout.totalMs !== undefined) deadlineMs = Math.min(deadlineMs ?? Infinity, r.e.timeout.totalMs - (performance.now() - r.started));
+    max = Math.max(1, (o.maxAttempts ?? 3) - firstAttempt + 1);
+    deadline = deadlineOf(deadlineMs);
+  }
+  // `retry`, with its first attempt awaited here (one async layer fewer for an answer on the first try).
+  let value: unknown;
+  try {
+    value = await attempt(1);
+  } catch (err) {
+    value = await retryAfter(err, attempt, o, max, deadline, r.total);
+  }
   return { value, note, target: step.target, step: index, local: false, attempts, model: step.model, index };
 }
 
 /** The fallback chain: the primary call, then each step in order while the last error moves on. */
 export async function chain(r: Run, resolve: (client: object, path: string) => Target): Promise<Outcome> {
-  let lastErr: unknown;
   try {
-    return await modelStep(r, { model: r.model ?? "", target: r.primary }, 0);
+    return await primaryStep(r);
   } catch (err) {
-    lastErr = err;
+    return fallbacks(r, resolve, err);
   }
+}
+
+/** The chain's first step: the model and client the call was made with. */
+export const primaryStep = (r: Run): Promise<Outcome> => modelStep(r, { model: r.model ?? "", target: r.primary }, 0);
+
+/** The chain after its primary step failed with `lastErr`. */
+export async function fallbacks(r: Run, resolve: (client: object, path: string) => Target, lastErr: unknown): Promise<Outcome> {
   const steps = r.e.fallbacks;
   for (let i = 0; i < steps.length; i++) {
     if (!movesOn(r, lastErr)) break;

@@ -32,9 +32,9 @@ export function reliable<T extends object>(client: T, policy: ReliablePolicy = {
       get(t, prop) {
         const value: unknown = Reflect.get(t, prop, t);
         if (typeof prop !== "string") return value;
-        const at = path ? `${path}.${prop}` : prop;
         const cached = cache.get(prop);
         if (cached !== undefined && cached.value === value) return cached.out;
+        const at = path ? `${path}.${prop}` : prop;
         let out: unknown;
         if (typeof value === "function" && METHODS.has(at)) {
           const primary: Target = { provider: providerOfPath(at), invoke: (params, options) => (value as (...a: unknown[]) => unknown).call(t, params, options) };

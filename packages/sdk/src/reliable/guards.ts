@@ -23,6 +23,8 @@ export const PII_PATTERNS = {
   ssn: /\b\d{3}-\d{2}-\d{4}\b/g,
 } as const;
 
+const DIGIT = /\d/;
+
 function luhn(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
@@ -40,7 +42,10 @@ export function piiGuard(action: GuardAction, kinds: (keyof typeof PII_PATTERNS)
     action,
     check(text) {
       const found: string[] = [];
+      // Every pattern needs an "@" (e-mail) or a digit (the rest): most answers have neither, and then no pattern runs.
+      const digits = DIGIT.test(text);
       for (const k of kinds) {
+        if (k === "email" ? !text.includes("@") : !digits && (k === "phone" || k === "card" || k === "ssn")) continue;
         for (const m of text.matchAll(PII_PATTERNS[k])) {
           if (k === "card" && !luhn(m[0].replace(/\D/g, ""))) continue;
           found.push(m[0]);

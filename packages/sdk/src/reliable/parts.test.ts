@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CircuitBreaker, type BreakerChange } from "./breaker.js";
 import { Budgets } from "./budget.js";
@@ -6,7 +7,7 @@ import { BudgetExceededError, CircuitOpenError, ShedError, TimeoutError } from "
 import { ConcurrencyLimiter } from "./limiter.js";
 import { UserRateLimits } from "./rate-limit.js";
 import { retry } from "./retry.js";
-import { withTimeout } from "./timeout.js";
+import { CallDeadline, withTimeout } from "./timeout.js";
 
 const apiError = (status: number, headers: Record<string, string> = {}) => Object.assign(new Error(`HTTP ${status}`), { status, headers });
 
@@ -61,6 +62,22 @@ describe("withTimeout", () => {
     await vi.advanceTimersByTimeAsync(500);
     expect(await caught).toBeInstanceOf(TimeoutError);
     expect(signal!.aborted).toBe(true);
+  });
+
+  it("leaves no timer behind once the attempt answered", async () => {
+    await expect(withTimeout(async () => "ok", 500)).resolves.toBe("ok");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("cuts the running attempt at the call's total timeout, even when the work ignores the signal", async () => {
+    const call = new CallDeadline(1_000);
+    let signal: AbortSignal | undefined;
+    const caught = call.attempt((s) => ((signal = s), new Promise(() => undefined)), 5_000).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await caught).toMatchObject({ name: "TimeoutError", scope: "total", afterMs: 1_000 });
+    expect(signal!.aborted).toBe(true);
+    call.clear();
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 
@@ -120,6 +137,31 @@ describe("ConcurrencyLimiter", () => {
     await vi.advanceTimersByTimeAsync(50);
     expect(await queued).toBe("queue_timeout");
   });
+
+  it("frees a slot taken at once a single time however often it is released, starting the next queued call", async () => {
+    const limiter = new ConcurrencyLimiter({ maxInFlight: 1, maxQueue: 1 });
+    const release = limiter.slot()!;
+    expect(limiter.slot()).toBeUndefined();
+    const queued = limiter.run(async () => "next");
+    expect(limiter.queued).toBe(1);
+    release();
+    release();
+    expect(await queued).toBe("next");
+    expect(limiter.inFlight).toBe(0);
+  });
+
+  it("starts a queued call in its own async context, not in the context of the call that freed the slot", async () => {
+    const store = new AsyncLocalStorage<string>();
+    const limiter = new ConcurrencyLimiter({ maxInFlight: 1, maxQueue: 1 });
+    let free!: () => void;
+    const first = store.run("first", () => limiter.run(() => {
+      const mine = store.getStore()!;
+      return new Promise<string>((r) => (free = () => r(mine)));
+    }));
+    const second = store.run("second", () => limiter.run(async () => store.getStore()));
+    store.run("releaser", () => free());
+    expect(await Promise.all([first, second])).toEqual(["first", "second"]);
+  });
 });
 
 describe("UserRateLimits", () => {
@@ -155,6 +197,16 @@ describe("Budgets", () => {
     expect(b.check({ userId: "u-2", model: "gpt-4o" }).model).toBeUndefined();
     expect(soft).toEqual(["alert"]);
   });
+
+  it("starts a monthly budget's local spend over with the next UTC month", () => {
+    const b = new Budgets({ prices, budgets: [{ id: "monthly", scope: "project", period: "month", limitUsd: 1, enforcement: "hard" }] });
+    b.add({}, 1);
+    expect(() => b.check({ model: "gpt-4o" })).toThrow(BudgetExceededError);
+    vi.setSystemTime(Date.UTC(2026, 0, 31, 23, 59, 59));
+    expect(() => b.check({ model: "gpt-4o" })).toThrow(BudgetExceededError);
+    vi.setSystemTime(Date.UTC(2026, 1, 1));
+    expect(b.check({ model: "gpt-4o" }).model).toBeUndefined();
+  });
 });
 
 describe("ResponseCache", () => {
@@ -169,5 +221,31 @@ describe("ResponseCache", () => {
     cache.save("b", 1);
     cache.save("c", 2);
     expect(await cache.lookup("a", 60_000)).toBeUndefined();
+  });
+
+  it("keeps an answer that is asked for again through many evictions, and forgets the rest oldest first", () => {
+    const store = new LruStore(3);
+    const entry = (body: string) => ({ body, storedAt: 0 });
+    store.set("hot", entry("H"));
+    for (let i = 0; i < 100; i++) {
+      store.set(`k${i}`, entry(String(i)));
+      expect(store.get("hot")?.body).toBe("H");
+    }
+    expect(store.size).toBe(3);
+    expect([store.get("k97"), store.get("k98"), store.get("k99")].map((e) => e?.body)).toEqual([undefined, "98", "99"]);
+  });
+
+  it("gives a store of yours the sha256 key; the built-in store answers at once", async () => {
+    const keys: string[] = [];
+    const store = { get: async (key: string) => void keys.push(key), set: () => undefined };
+    const params = { model: "m", messages: [{ role: "user", content: "hi" }] };
+    const yours = new ResponseCache({ store });
+    expect(await yours.lookup(yours.keyOf("openai", params), 1_000)).toBeUndefined();
+    expect(keys).toEqual([cacheKey("openai", params)]);
+    const own = new ResponseCache();
+    const key = own.keyOf("openai", params);
+    expect(key).toBe(own.keyOf("openai", { messages: [{ content: "hi", role: "user" }], model: "m" }));
+    own.save(key, { text: "A" });
+    expect(own.peek(key, 1_000)).toMatchObject({ value: { text: "A" }, ageMs: 0 });
   });
 });

@@ -48,19 +48,37 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  * next wait would pass the deadline (then the last error is thrown at once rather than
  * after a wait that cannot help). `fn` gets the attempt number, from 1.
  */
-export async function retry<T>(fn: (attempt: number) => Promise<T>, o: RetryOptions = {}, signal?: AbortSignal | { readonly aborted: boolean; readonly reason?: unknown }): Promise<T> {
+export async function retry<T>(fn: (attempt: number) => Promise<T>, o: RetryOptions = {}, signal?: Cancel): Promise<T> {
   const max = Math.max(1, o.maxAttempts ?? 3);
-  const deadline = o.deadlineMs !== undefined ? Date.now() + o.deadlineMs : Infinity;
+  const deadline = deadlineOf(o.deadlineMs);
+  try {
+    return await fn(1);
+  } catch (err) {
+    return retryAfter(err, fn, o, max, deadline, signal);
+  }
+}
+
+type Cancel = AbortSignal | { readonly aborted: boolean; readonly reason?: unknown };
+
+/** When no new attempt may start (epoch ms), taken before the first attempt. */
+export const deadlineOf = (deadlineMs: number | undefined): number => (deadlineMs !== undefined ? Date.now() + deadlineMs : Infinity);
+
+/**
+ * `retry` after its first attempt failed with `err`: the caller awaited that attempt itself,
+ * so an answer on the first try passes through one async layer fewer.
+ */
+export async function retryAfter<T>(err: unknown, fn: (attempt: number) => Promise<T>, o: RetryOptions, max: number, deadline: number, signal?: Cancel): Promise<T> {
   const worth = o.retryOn ?? isTransient;
   for (let attempt = 1; ; attempt++) {
+    if (attempt >= max || signal?.aborted || !worth(err)) throw err;
+    const wait = backoffMs(attempt, o, err);
+    if (Date.now() + wait >= deadline) throw err;
+    await sleep(wait, signal instanceof AbortSignal ? signal : undefined);
+    if (signal?.aborted) throw signal.reason;
     try {
-      return await fn(attempt);
-    } catch (err) {
-      if (attempt >= max || signal?.aborted || !worth(err)) throw err;
-      const wait = backoffMs(attempt, o, err);
-      if (Date.now() + wait >= deadline) throw err;
-      await sleep(wait, signal instanceof AbortSignal ? signal : undefined);
-      if (signal?.aborted) throw signal.reason;
+      return await fn(attempt + 1);
+    } catch (next) {
+      err = next;
     }
   }
 }

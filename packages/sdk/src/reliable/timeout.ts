@@ -7,25 +7,10 @@ export type TimeoutOptions = {
   totalMs?: number;
 };
 
-function race<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    work.catch(() => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(v);
-      },
-      (err: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(signal.aborted ? signal.reason : err);
-      },
-    );
-  });
+type Thenable<T> = PromiseLike<T> | T;
+
+function isThenable<T>(v: Thenable<T>): v is PromiseLike<T> {
+  return typeof (v as PromiseLike<T> | null)?.then === "function";
 }
 
 /**
@@ -38,8 +23,10 @@ export class CallDeadline {
   /** Why the call was cut (a `TimeoutError`, or the app's abort reason); undefined while it runs. */
   reason: unknown = undefined;
   private current: AbortController | undefined;
+  /** Rejects the running attempt at once (its work may ignore the signal). */
+  private cut: ((reason: unknown) => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly onAbort = () => this.abort(this.own!.reason);
+  private onAbort: (() => void) | undefined;
 
   constructor(
     totalMs: number | undefined,
@@ -50,7 +37,7 @@ export class CallDeadline {
       this.timer.unref?.();
     }
     if (own?.aborted) this.reason = own.reason;
-    else own?.addEventListener("abort", this.onAbort, { once: true });
+    else if (own) own.addEventListener("abort", (this.onAbort = () => this.abort(own.reason)), { once: true });
   }
 
   get aborted(): boolean {
@@ -61,34 +48,63 @@ export class CallDeadline {
     if (this.reason !== undefined) return;
     this.reason = reason ?? new Error("Aborted");
     this.current?.abort(this.reason);
+    this.cut?.(this.reason);
   }
 
   /**
    * Runs one attempt with a signal that aborts after `attemptMs`, with the call, or with the
    * app; rejects with the reason when it fires even if `fn` ignored the signal. The signal
    * stays bound to the call after the attempt (a stream keeps reading until `clear()`).
+   * A timeout rejects the attempt by calling its `reject` directly: an abort listener per
+   * attempt (added, then removed) cost more than the rest of the attempt's bookkeeping.
    */
-  attempt<T>(fn: (signal: AbortSignal | undefined) => Promise<T>, attemptMs: number | undefined): Promise<T> {
+  attempt<T>(fn: (signal: AbortSignal | undefined) => Thenable<T>, attemptMs: number | undefined): Promise<T> {
     const timed = attemptMs !== undefined && attemptMs > 0 && Number.isFinite(attemptMs);
-    if (!timed && this.timer === undefined && !this.own) return fn(undefined);
+    if (!timed && this.timer === undefined && !this.own) return Promise.resolve(fn(undefined));
     if (this.reason !== undefined) return Promise.reject(this.reason);
     const c = new AbortController();
     this.current = c;
-    if (!timed) return race(fn(c.signal), c.signal);
-    const timer = setTimeout(() => c.abort(new TimeoutError("attempt", attemptMs)), attemptMs);
-    timer.unref?.();
-    return race(fn(c.signal), c.signal).finally(() => clearTimeout(timer));
+    return new Promise<T>((resolve, reject) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const over = () => {
+        clearTimeout(timer);
+        if (this.cut === cut) this.cut = undefined;
+      };
+      const cut = (reason: unknown) => {
+        over();
+        reject(reason);
+      };
+      this.cut = cut;
+      if (timed) {
+        timer = setTimeout(() => {
+          const reason = new TimeoutError("attempt", attemptMs);
+          c.abort(reason);
+          cut(reason);
+        }, attemptMs);
+        timer.unref?.();
+      }
+      try {
+        const work = fn(c.signal);
+        if (!isThenable(work)) return (over(), resolve(work));
+        work.then(
+          (v) => (over(), resolve(v)),
+          (err: unknown) => cut(c.signal.aborted ? c.signal.reason : err),
+        );
+      } catch (err) {
+        cut(c.signal.aborted ? c.signal.reason : err);
+      }
+    });
   }
 
   /** The call is over: stop the total timer and let go of the app's signal. */
   clear(): void {
     clearTimeout(this.timer);
-    this.own?.removeEventListener("abort", this.onAbort);
+    if (this.onAbort) this.own!.removeEventListener("abort", this.onAbort);
   }
 }
 
 /** `fn` with a signal that aborts after `ms` (cancelling what it started), rejecting with a `TimeoutError` then. For use on its own. */
-export function withTimeout<T>(fn: (signal: AbortSignal | undefined) => Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
+export function withTimeout<T>(fn: (signal: AbortSignal | undefined) => Thenable<T>, ms: number, signal?: AbortSignal): Promise<T> {
   const d = new CallDeadline(undefined, signal);
   return d.attempt(fn, ms).finally(() => d.clear());
 }
