@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newUser } from "./fixtures";
+import { newUser, screenshotBothThemes } from "./fixtures";
 import { AuthPages } from "./pages/auth";
 
 /** Settings → Budgets, by role and label. */
@@ -45,6 +45,25 @@ test("owner adds hard and soft budgets and a per-user limit; a soft budget gets 
   await budgets.card("Add a budget").getByRole("button", { name: "Add budget" }).click();
   await expect(budgets.row("daily-cap")).toContainText("hard · downgrade to gpt-4o-mini");
   await expect(budgets.row("daily-cap")).toContainText("$0.00 of $5.00");
+
+  // Edited in place: a refused change keeps the stored budget, a valid one replaces it.
+  await page.getByRole("button", { name: "Edit daily-cap" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit daily-cap" });
+  await expect(dialog.getByLabel("Cheaper model")).toHaveValue("gpt-4o-mini");
+  await dialog.getByLabel("Cheaper model").fill("");
+  await dialog.getByRole("button", { name: "Save budget" }).click();
+  await expect(dialog.getByRole("alert")).toContainText("Nothing was saved");
+  await page.keyboard.press("Escape");
+  await expect(budgets.row("daily-cap")).toContainText("hard · downgrade to gpt-4o-mini");
+  await page.getByRole("button", { name: "Edit daily-cap" }).click();
+  await expect(dialog.getByLabel("Cheaper model")).toHaveValue("gpt-4o-mini");
+  await dialog.getByLabel("Limit (USD)").fill("7.5");
+  await dialog.getByLabel("At the limit").selectOption({ label: "Block calls (hard)" });
+  await screenshotBothThemes(page, "budgets-edit");
+  await dialog.getByRole("button", { name: "Save budget" }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(budgets.row("daily-cap")).toContainText("hard · block");
+  await expect(budgets.row("daily-cap")).toContainText("$0.00 of $7.50");
 
   await budgets.add({ name: "monthly-heads-up", limit: "250", atLimit: "Alert (soft)" });
   await expect(budgets.row("monthly-heads-up")).toContainText("soft · alerts");

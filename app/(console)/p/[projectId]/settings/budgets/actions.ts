@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { createBudget } from "@/lib/budgets/create";
 import { deleteBudget } from "@/lib/budgets/delete";
 import { setUserRateLimit } from "@/lib/budgets/rate-limit";
+import { updateBudget } from "@/lib/budgets/update";
 import { actionProjectCtx, runAction } from "@/lib/http/action";
 
 // Server actions of Settings → Budgets: each resolves the session's context in the project
@@ -18,6 +19,14 @@ const refresh = (projectId: string) => {
 export async function createBudgetAction(projectId: string, input: unknown) {
   return runAction("createBudget", async () => {
     const b = await createBudget(await actionProjectCtx(projectId), input);
+    refresh(projectId);
+    return { id: b.id };
+  });
+}
+
+export async function updateBudgetAction(projectId: string, id: string, patch: unknown) {
+  return runAction("updateBudget", async () => {
+    const b = await updateBudget(await actionProjectCtx(projectId), id, patch);
     refresh(projectId);
     return { id: b.id };
   });

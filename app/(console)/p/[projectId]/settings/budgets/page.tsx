@@ -12,9 +12,16 @@ import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui/table";
 import { listChannels } from "@/lib/alerts/channels";
 import { requireProject } from "@/lib/auth/session";
 import { listBudgets } from "@/lib/budgets/list";
+import type { Budget } from "@/lib/budgets/schemas";
 import { can } from "@/lib/context";
 
 export const metadata: Metadata = { title: "Budgets" };
+
+/** What the edit form needs of a budget: its spec and id, plain data for the client. */
+const specOf = (b: Budget) => ({
+  id: b.id, name: b.name, scope: b.scope, match: b.match, period: b.period, limitUsd: b.limitUsd, enforcement: b.enforcement,
+  action: b.action, downgradeTo: b.downgradeTo, channels: b.channels,
+});
 
 const scopeText = (scope: string, match?: string) => (scope === "project" ? "Whole project" : match ? `${scope === "endpoint" ? "Endpoint" : "User"} ${match}` : `Each ${scope}`);
 
@@ -48,7 +55,7 @@ export default async function BudgetsPage({ params }: { params: Promise<{ projec
                       {b.enforcement === "soft" ? <Badge>soft · alerts</Badge> : b.action === "downgrade" ? <Badge>hard · downgrade to {b.downgradeTo}</Badge> : <Badge>hard · block</Badge>}
                     </Td>
                     <Td className="min-w-56"><SpendBar spentUsd={b.spentUsd} limitUsd={b.limitUsd} perKey={b.spentBy} /></Td>
-                    <Td className="text-right">{canWrite ? <BudgetRowActions projectId={projectId} id={b.id} name={b.name} /> : null}</Td>
+                    <Td className="text-right">{canWrite ? <BudgetRowActions projectId={projectId} budget={specOf(b)} channels={channels} /> : null}</Td>
                   </Tr>
                 ))}
               </TBody>
