@@ -1,10 +1,11 @@
 -- Rollups become append-only deltas, compacted by a job (docs/decisions/0003, "Deltas").
 -- Every group commit used to upsert its per-key sums into eight tables: concurrent
 -- writers queued on the same rows' locks (the current minute, hour and day) and each
--- conflict merged a JSON histogram row by row. Now a group commit appends its deltas
--- with COPY (`compacted` false) and never waits for another writer; `sx_rollup_compact`
--- later folds each key's rows into one (`compacted` true) in one set-based statement.
--- Readers already sum every row of a key, so an answer is the same before and after.
+-- conflict merged a JSON histogram row by row. Now a group commit appends deltas to each
+-- family's finest tier only (`compacted` false) and never waits for another writer;
+-- `sx_rollup_compact` later folds each key's rows into one (`compacted` true) and carries
+-- the pending sums into the coarser tiers, in one set-based statement. Readers sum every
+-- row of a key, so an answer is the same before and after.
 DO $$
 DECLARE
   t record;
@@ -35,8 +36,12 @@ END $$;
 -- sees either all the deltas or their sum. Rows appended by writers that commit
 -- during the statement are not in its snapshot and stay pending for the next run.
 -- `dims` are the key columns besides project_id and bucket; at most `max_keys` keys are
--- folded per call. Returns the rows folded (deleted).
-CREATE OR REPLACE FUNCTION sx_rollup_compact(tbl text, dims text[], max_keys int DEFAULT 100000) RETURNS bigint
+-- folded per call. Ingestion writes only a family's finest tier: for it, `coarser`
+-- names the family's coarser tables and `units` their grains ('hour', 'day'), and the
+-- pending rows' sums are re-bucketed into those tables (as their pending deltas) in
+-- the same statement — until then readers take a finest tier's pending rows for
+-- coarse buckets too (lib/metrics/tiers.ts). Returns the rows folded (deleted).
+CREATE OR REPLACE FUNCTION sx_rollup_compact(tbl text, dims text[], max_keys int DEFAULT 100000, coarser text[] DEFAULT '{}', units text[] DEFAULT '{}') RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
   k text := array_to_string(dims, ', ');
@@ -44,13 +49,29 @@ DECLARE
     'duration_sum_ms, ttft_sum_ms, ttft_count, retried, fallbacks, cache_hits';
   sums text;
   joins text;
+  ups text := '';
   n bigint;
 BEGIN
   SELECT string_agg(format('sum(%1$s) as %1$s', c), ', ') INTO sums FROM unnest(string_to_array(cols, ', ')) AS c;
   SELECT string_agg(format('t.%1$s = d.%1$s', c), ' and ') INTO joins FROM unnest(ARRAY['project_id', 'bucket'] || dims) AS c;
+  -- One data-modifying CTE per coarser table: the pending rows' sums in its buckets.
+  FOR i IN 1 .. coalesce(array_length(coarser, 1), 0) LOOP
+    ups := ups || format(
+      'up%1$s as (insert into %2$I (project_id, bucket, %3$s, %4$s, latency_hist) '
+      '  select s.*, coalesce(h.hist, ''{}'') from ('
+      '    select project_id, date_trunc(%5$L, bucket, ''UTC'') as bucket, %3$s, %6$s from gone where not compacted group by 1, 2, %3$s'
+      '  ) as s left join ('
+      '    select project_id, bucket, %3$s, jsonb_object_agg(bin, c) as hist from ('
+      '      select project_id, date_trunc(%5$L, bucket, ''UTC'') as bucket, %3$s, e.key as bin, sum(e.value::bigint) as c'
+      '      from gone, jsonb_each_text(gone.latency_hist) as e where not gone.compacted group by 1, 2, %3$s, e.key'
+      '    ) as b group by project_id, bucket, %3$s'
+      '  ) as h using (project_id, bucket, %3$s) returning 1), ',
+      i, coarser[i], k, cols, units[i], sums);
+  END LOOP;
   EXECUTE format(
     'with dirty as (select distinct project_id, bucket, %2$s from %1$I where not compacted limit %6$s), '
     'gone as (delete from %1$I t using dirty d where %5$s returning t.*), '
+    '%7$s'
     'folded as (insert into %1$I (project_id, bucket, %2$s, %3$s, latency_hist, compacted) '
     '  select s.*, coalesce(h.hist, ''{}''), true from ('
     '    select project_id, bucket, %2$s, %4$s from gone group by project_id, bucket, %2$s'
@@ -61,7 +82,7 @@ BEGIN
     '    ) as b group by project_id, bucket, %2$s'
     '  ) as h using (project_id, bucket, %2$s) returning 1) '
     'select count(*) from gone',
-    tbl, k, cols, sums, joins, max_keys)
+    tbl, k, cols, sums, joins, max_keys, ups)
   INTO n;
   RETURN n;
 END $$;

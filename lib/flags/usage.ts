@@ -17,7 +17,12 @@ export async function flagUsage(ctx: ProjectCtx, opts: { windowDays?: number; no
   const windowStart = new Date(now.getTime() - (opts.windowDays ?? 30) * 86_400_000);
   const result = (await ctx.db.execute(sql`
     select flag_key as key, max(bucket) as last, variant, sum(requests) filter (where bucket >= ${windowStart.toISOString()}::timestamptz)::text as recent
-    from rollups_flag_day where project_id = ${ctx.projectId}
+    from (
+      select flag_key, variant, bucket, requests from rollups_flag_day where project_id = ${ctx.projectId}
+      -- Deltas not yet carried into the day tier by the compaction job (ADR 0003, "Deltas").
+      union all
+      select flag_key, variant, date_trunc('day', bucket, 'UTC'), requests from rollups_flag_minute where project_id = ${ctx.projectId} and not compacted
+    ) as d
     group by flag_key, variant`)) as unknown as { rows: { key: string; last: Date | string; variant: string; recent: string | null }[] };
   const usage = new Map<string, FlagUsage>();
   for (const r of result.rows) {

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { sampleForReview } from "@/lib/review/sampling";
 import { copyRows, type CopyColumn } from "./copy";
-import { dayOf, deltaRecords, hourOf, regrain, rollupDeltas, type Keyed, type RollupDeltas } from "./rollup";
+import { deltaRecords, rollupDeltas, type Keyed, type RollupDeltas } from "./rollup";
 import type { BodyRow, RequestRow } from "./rows";
 
 /** One HTTP request's worth of prepared rows, waiting in the group commit. */
@@ -34,21 +34,17 @@ const FLAG_KEYS = ["project_id", "bucket", "flag_key", "variant", "environment"]
 const deltaColumns = (keys: string[]) => [...keys, ...MEASURES, "latency_hist"].join(", ");
 
 /**
- * Every rollup tier with the deltas it gets; coarser tiers sum the finer deltas, so all
- * tiers agree. Deltas are appended, never merged in place: concurrent group commits do
- * not wait on each other's rows, and the compaction job folds them later (ADR 0003, "Deltas").
+ * The finest tier of each rollup family with the deltas it gets. Deltas are appended,
+ * never merged in place, so concurrent group commits do not wait on each other's rows;
+ * the compaction job folds them and carries them into the hour and day tiers, and until
+ * then readers take them for coarse buckets too (ADR 0003, "Deltas").
  */
 const TIERS: { table: string; columns: string; deltas: (d: RollupDeltas) => Keyed<object> }[] = [
   { table: "rollups_minute", columns: deltaColumns(MAIN_KEYS), deltas: (d) => d.main },
-  { table: "rollups_hour", columns: deltaColumns(MAIN_KEYS), deltas: (d) => regrain(d.main, hourOf) },
-  { table: "rollups_day", columns: deltaColumns(MAIN_KEYS), deltas: (d) => regrain(d.main, dayOf) },
   { table: "rollups_user_hour", columns: deltaColumns(USER_KEYS), deltas: (d) => d.users },
-  { table: "rollups_user_day", columns: deltaColumns(USER_KEYS), deltas: (d) => regrain(d.users, dayOf) },
   { table: "rollups_flag_minute", columns: deltaColumns(FLAG_KEYS), deltas: (d) => d.flags },
-  { table: "rollups_flag_hour", columns: deltaColumns(FLAG_KEYS), deltas: (d) => regrain(d.flags, hourOf) },
-  { table: "rollups_flag_day", columns: deltaColumns(FLAG_KEYS), deltas: (d) => regrain(d.flags, dayOf) },
 ];
-/** All tiers' deltas appended in one statement (one round trip): `$n` is the n-th tier's records as JSON. */
+/** The deltas appended in one statement (one round trip): `$n` is the n-th tier's records as JSON. */
 const APPEND_DELTAS =
   "with " +
   TIERS.map((t, i) => `t${i} as (insert into ${t.table} (${t.columns}) select ${t.columns} from json_populate_recordset(null::${t.table}, $${i + 1}::json))`).join(", ") +

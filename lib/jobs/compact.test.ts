@@ -38,45 +38,69 @@ async function ingestInBatches(world: World, events: Event[], size: number, para
   }));
 }
 
-/** Each key of a table with its summed measures and merged histogram, however many rows hold it. */
-async function sums(table: string, dims: readonly string[], projectId: string) {
-  const keys = sql.raw(["bucket", ...dims].join(", "));
-  const r = await testDb().execute(sql`
-    select ${keys}, sum(requests)::text as requests, sum(errors)::text as errors, sum(cost_nanos)::text as cost, sum(unpriced)::text as unpriced,
-           sum(input_tokens)::text as input, sum(duration_sum_ms)::float8 as duration, count(*)::int as rows,
-           (select jsonb_object_agg(bin, n) from (select e.key as bin, sum(e.value::bigint) as n
-              from ${sql.raw(table)} h, jsonb_each_text(h.latency_hist) e
-              where h.project_id = t.project_id and (h.bucket, ${sql.raw(dims.map((d) => `h.${d}`).join(", "))}) = (t.bucket, ${sql.raw(dims.map((d) => `t.${d}`).join(", "))})
-              group by e.key) b) as hist
-    from ${sql.raw(table)} t where project_id = ${projectId}
-    group by t.project_id, ${keys} order by ${keys}`);
-  return r.rows as Record<string, unknown>[];
+type Sums = { requests: number; errors: number; cost: bigint; unpriced: number; input: number; duration: number; hist: Record<string, number>; rows: number };
+
+/** Each key of a table with its summed measures and merged histogram, however many rows hold it; `unit` re-buckets (UTC). */
+async function sums(table: string, dims: readonly string[], projectId: string, unit?: "hour" | "day"): Promise<Map<string, Sums>> {
+  const r = await testDb().execute<Record<string, unknown>>(sql`select * from ${sql.raw(table)} where project_id = ${projectId}`);
+  const out = new Map<string, Sums>();
+  for (const row of r.rows) {
+    const iso = new Date(row.bucket as string).toISOString();
+    const bucket = unit === "hour" ? iso.slice(0, 13) : unit === "day" ? iso.slice(0, 10) : iso;
+    const key = [bucket, ...dims.map((d) => String(row[d]))].join(" ");
+    const s = out.get(key) ?? { requests: 0, errors: 0, cost: 0n, unpriced: 0, input: 0, duration: 0, hist: {}, rows: 0 };
+    s.requests += Number(row.requests);
+    s.errors += Number(row.errors);
+    s.cost += BigInt(row.cost_nanos as string);
+    s.unpriced += Number(row.unpriced);
+    s.input += Number(row.input_tokens);
+    s.duration = Math.round((s.duration + Number(row.duration_sum_ms)) * 1e6) / 1e6;
+    for (const [bin, n] of Object.entries(row.latency_hist as Record<string, number>)) s.hist[bin] = (s.hist[bin] ?? 0) + Number(n);
+    s.rows += 1;
+    out.set(key, s);
+  }
+  return out;
 }
+
+/** The sums by key, sorted, without how many rows held them. */
+const withoutRows = (m: Map<string, Sums>) =>
+  Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, { ...v, rows: undefined }]));
 
 const pending = async (table: string, projectId: string) =>
   Number((await testDb().execute<{ n: string }>(sql`select count(*)::text as n from ${sql.raw(table)} where project_id = ${projectId} and not compacted`)).rows[0]!.n);
 
 describe("rollup compaction", () => {
-  it("folds each key's deltas into one row and changes no sum, histogram or answer", async () => {
+  it("folds each key's deltas into one row, carries them into the coarser tiers, and changes no answer", async () => {
     const world = await makeWorld();
     const now = Date.now();
-    await ingestInBatches(world, makeEvents("fold", 400, now), 50);
+    const events = makeEvents("fold", 400, now);
+    await ingestInBatches(world, events.slice(0, 200), 50);
+    await compactRollups(testDb());
+    // Half compacted and carried up, half still pending in the finest tiers only.
+    await ingestInBatches(world, events.slice(200), 50);
     const filters = { from: new Date(now - 4 * HOUR), to: new Date(now + 60_000) };
     const read = () => Promise.all((["model", "userId", "flag:rollout", undefined] as const).map((groupBy) => queryMetrics(world.as("viewer"), { filters, groupBy })));
-    const before = { answers: await read(), tables: await Promise.all(ROLLUP_TABLES.map((t) => sums(t.table, t.dims, world.projectId))) };
-    // Eight group commits: most keys of the coarse tiers have several delta rows.
-    expect(before.tables.flat().some((k) => (k.rows as number) > 1)).toBe(true);
+    const before = await read();
+    expect(before[3]!.groups[0]!.requests).toBe(400);
+    const finest = ROLLUP_TABLES.filter((t) => t.coarser.length);
+    const finestBefore = await Promise.all(finest.map((t) => sums(t.table, t.dims, world.projectId)));
+    expect(finestBefore.some((m) => [...m.values()].some((k) => k.rows > 1))).toBe(true);
 
     expect(await compactRollups(testDb())).toBeGreaterThan(0);
 
-    for (const [i, t] of ROLLUP_TABLES.entries()) {
-      expect(await pending(t.table, world.projectId)).toBe(0);
-      const after = await sums(t.table, t.dims, world.projectId);
-      expect(after.every((k) => k.rows === 1)).toBe(true);
-      const strip = (rows: Record<string, unknown>[]) => rows.map((k) => Object.fromEntries(Object.entries(k).filter(([name]) => name !== "rows")));
-      expect(strip(after)).toEqual(strip(before.tables[i]!));
+    for (const t of ROLLUP_TABLES) {
+      expect([t.table, await pending(t.table, world.projectId)]).toEqual([t.table, 0]);
+      expect([...(await sums(t.table, t.dims, world.projectId)).values()].every((k) => k.rows === 1)).toBe(true);
     }
-    expect(await read()).toEqual(before.answers);
+    for (const [i, t] of finest.entries()) {
+      expect(withoutRows(await sums(t.table, t.dims, world.projectId))).toEqual(withoutRows(finestBefore[i]!));
+      // Every coarser tier holds exactly the finest tier's sums, re-bucketed.
+      for (const [j, coarse] of t.coarser.entries()) {
+        const unit = t.units[j] as "hour" | "day";
+        expect(withoutRows(await sums(coarse, t.dims, world.projectId, unit))).toEqual(withoutRows(await sums(t.table, t.dims, world.projectId, unit)));
+      }
+    }
+    expect(await read()).toEqual(before);
   });
 
   it("deltas committed while compaction runs are neither lost nor counted twice", async () => {
@@ -101,17 +125,15 @@ describe("rollup compaction", () => {
       from requests where project_id = ${world.projectId}`)).rows[0]!;
     expect(raw.n).toBe("600");
     for (const t of ROLLUP_TABLES) {
-      const rows = await sums(t.table, t.dims, world.projectId);
-      const total = (field: string) => rows.reduce((s, k) => s + BigInt(k[field] as string), 0n).toString();
-      const histCount = rows.reduce((s, k) => s + Object.values(k.hist as Record<string, number>).reduce((a, b) => a + Number(b), 0), 0);
-      if (t.table.startsWith("rollups_flag")) {
-        expect(total("requests")).toBe("600"); // one flag per event
-      } else {
-        expect([t.table, total("requests"), total("cost"), histCount]).toEqual([t.table, raw.n, raw.cost, 600]);
-      }
-      expect(rows.every((k) => k.rows === 1)).toBe(true);
+      const keys = [...(await sums(t.table, t.dims, world.projectId)).values()];
+      const requests = keys.reduce((s, k) => s + k.requests, 0);
+      const cost = keys.reduce((s, k) => s + k.cost, 0n).toString();
+      const histCount = keys.reduce((s, k) => s + Object.values(k.hist).reduce((a, b) => a + b, 0), 0);
+      // Every event carries one user and one flag, so every family sums to the raw rows.
+      expect([t.table, String(requests), cost, histCount]).toEqual([t.table, raw.n, raw.cost, 600]);
+      expect(keys.every((k) => k.rows === 1)).toBe(true);
     }
     const userHours = await sums("rollups_user_hour", ["user_id", "environment"], world.projectId);
-    expect(String(userHours.length)).toBe(raw.users);
+    expect(String(userHours.size)).toBe(raw.users);
   });
 });

@@ -33,22 +33,28 @@ export function grainForBin(binMs: number): Grain {
 /**
  * The rollup rows of [from, to) as the subquery `r`: whole days from the day tier,
  * edge hours and minutes from the finer tiers (see `segments`), each branch an index
- * range scan with the same filter terms. `coarsest` caps the tier for series whose
- * bins are finer than a day.
+ * range scan with the same filter terms. Ingestion appends to the finest tier only and
+ * the compaction job carries those deltas into the coarser tiers while marking them
+ * compacted, in one statement; so a coarse segment also reads the finest tier's rows
+ * that are still pending (a partial-index scan), and every delta counts exactly once
+ * whichever side of a compaction the reader's snapshot falls. `coarsest` caps the tier
+ * for series whose bins are finer than a day.
  */
 export function rollupSource(projectId: string, family: Family, range: { from: Date; to: Date }, filters: SQL[], coarsest: Grain = "day"): SQL {
   const f = FAMILIES[family];
   const tables: Partial<Record<Grain, string>> = f.tables;
   const cap = GRAINS[Math.max(GRAINS.indexOf(coarsest), GRAINS.indexOf(f.finest))]!;
   const columns = sql.raw(["bucket", ...f.dims, ...MEASURE_COLUMNS, "latency_hist"].join(", "));
-  const branches = segments(range.from, range.to, f.finest, cap).map((s) => {
+  const branches = segments(range.from, range.to, f.finest, cap).flatMap((s) => {
     const where = [
       sql`project_id = ${projectId}`,
       sql`bucket >= ${new Date(s.from).toISOString()}::timestamptz`,
       sql`bucket < ${new Date(s.to).toISOString()}::timestamptz`,
       ...filters,
     ];
-    return sql`select ${columns} from ${sql.raw(tables[s.grain]!)} where ${sql.join(where, sql` and `)}`;
+    const tier = sql`select ${columns} from ${sql.raw(tables[s.grain]!)} where ${sql.join(where, sql` and `)}`;
+    if (s.grain === f.finest) return [tier];
+    return [tier, sql`select ${columns} from ${sql.raw(tables[f.finest]!)} where not compacted and ${sql.join(where, sql` and `)}`];
   });
   if (!branches.length) branches.push(sql`select ${columns} from ${sql.raw(tables[f.finest]!)} where false`);
   return sql`(${sql.join(branches, sql` union all `)}) as r`;

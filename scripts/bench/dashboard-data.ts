@@ -142,8 +142,10 @@ function rollupSql(r: (typeof ROLLUPS)[number]): string {
   const keys = r.keys.map(([name]) => name);
   const ordinals = (n: number) => Array.from({ length: n }, (_, i) => i + 1).join(", ");
   return (
-    `insert into ${r.table} (${[...keys, ...MEASURES, "latency_hist"].join(", ")}) ` +
-    `select ${keys.join(", ")}, ${MEASURES.map((m) => `sum(${m})`).join(", ")}, jsonb_object_agg(bin::text, requests) from (` +
+    // Compacted: one row per key already. A pending finest-tier row would also be read for
+    // the coarse tiers the loader fills itself (ADR 0003, "Deltas").
+    `insert into ${r.table} (${[...keys, ...MEASURES, "latency_hist", "compacted"].join(", ")}) ` +
+    `select ${keys.join(", ")}, ${MEASURES.map((m) => `sum(${m})`).join(", ")}, jsonb_object_agg(bin::text, requests), true from (` +
     `select ${r.keys.map(([name, expr]) => `${expr} as ${name}`).join(", ")}, ${BIN} as bin, ${ROW_MEASURES.map((e, i) => `${e} as ${MEASURES[i]}`).join(", ")} ` +
     `from ${r.from} where project_id = $1 and start_time >= $2 and start_time < $3 ${"where" in r ? r.where : ""} group by ${ordinals(keys.length + 1)}` +
     `) as b group by ${ordinals(keys.length)}`
