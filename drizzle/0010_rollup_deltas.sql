@@ -31,6 +31,38 @@ BEGIN
   END LOOP;
 END $$;
 --> statement-breakpoint
+-- The one home of "sum rollup rows by key": a SELECT (as text, for EXECUTE) of `src`'s
+-- rows matching `filter`, re-bucketed by `bucket` (an expression over the column bucket),
+-- giving project_id, bucket, the dims, every measure summed and the merged histogram —
+-- the sums by key, the histograms set-based (per key and bin, then one object per key).
+CREATE OR REPLACE FUNCTION sx_rollup_sum_sql(src text, dims text[], bucket text, filter text) RETURNS text
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  k text := array_to_string(dims, ', ');
+  sums text;
+BEGIN
+  SELECT string_agg(format('sum(%1$s) as %1$s', c), ', ') INTO sums
+  FROM unnest(ARRAY['requests', 'errors', 'input_tokens', 'output_tokens', 'cached_input_tokens', 'reasoning_tokens', 'cost_nanos', 'unpriced',
+    'duration_sum_ms', 'ttft_sum_ms', 'ttft_count', 'retried', 'fallbacks', 'cache_hits']) AS c;
+  RETURN format(
+    'select s.*, coalesce(h.hist, ''{}'') as latency_hist from ('
+    '  select project_id, %3$s as bucket, %2$s, %5$s from %1$I where %4$s group by 1, 2, %2$s'
+    ') as s left join ('
+    '  select project_id, bucket, %2$s, jsonb_object_agg(bin, c) as hist from ('
+    '    select project_id, %3$s as bucket, %2$s, e.key as bin, sum(e.value::bigint) as c'
+    '    from %1$I, jsonb_each_text(%1$I.latency_hist) as e where %4$s group by 1, 2, %2$s, e.key'
+    '  ) as b group by project_id, bucket, %2$s'
+    ') as h using (project_id, bucket, %2$s)',
+    src, k, bucket, filter, sums);
+END $$;
+--> statement-breakpoint
+-- The measure columns in the order sx_rollup_sum_sql returns them.
+CREATE OR REPLACE FUNCTION sx_rollup_columns(dims text[]) RETURNS text
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT 'project_id, bucket, ' || array_to_string(dims, ', ') || ', requests, errors, input_tokens, output_tokens, cached_input_tokens, '
+    'reasoning_tokens, cost_nanos, unpriced, duration_sum_ms, ttft_sum_ms, ttft_count, retried, fallbacks, cache_hits, latency_hist'
+$$;
+--> statement-breakpoint
 -- Folds every key that has pending (uncompacted) rows into one compacted row: the
 -- key's rows are deleted and their sums inserted in the same statement, so a reader
 -- sees either all the deltas or their sum. Rows appended by writers that commit
@@ -45,44 +77,24 @@ CREATE OR REPLACE FUNCTION sx_rollup_compact(tbl text, dims text[], max_keys int
 LANGUAGE plpgsql AS $$
 DECLARE
   k text := array_to_string(dims, ', ');
-  cols text := 'requests, errors, input_tokens, output_tokens, cached_input_tokens, reasoning_tokens, cost_nanos, unpriced, '
-    'duration_sum_ms, ttft_sum_ms, ttft_count, retried, fallbacks, cache_hits';
-  sums text;
+  cols text := sx_rollup_columns(dims);
   joins text;
   ups text := '';
   n bigint;
 BEGIN
-  SELECT string_agg(format('sum(%1$s) as %1$s', c), ', ') INTO sums FROM unnest(string_to_array(cols, ', ')) AS c;
   SELECT string_agg(format('t.%1$s = d.%1$s', c), ' and ') INTO joins FROM unnest(ARRAY['project_id', 'bucket'] || dims) AS c;
   -- One data-modifying CTE per coarser table: the pending rows' sums in its buckets.
   FOR i IN 1 .. coalesce(array_length(coarser, 1), 0) LOOP
-    ups := ups || format(
-      'up%1$s as (insert into %2$I (project_id, bucket, %3$s, %4$s, latency_hist) '
-      '  select s.*, coalesce(h.hist, ''{}'') from ('
-      '    select project_id, date_trunc(%5$L, bucket, ''UTC'') as bucket, %3$s, %6$s from gone where not compacted group by 1, 2, %3$s'
-      '  ) as s left join ('
-      '    select project_id, bucket, %3$s, jsonb_object_agg(bin, c) as hist from ('
-      '      select project_id, date_trunc(%5$L, bucket, ''UTC'') as bucket, %3$s, e.key as bin, sum(e.value::bigint) as c'
-      '      from gone, jsonb_each_text(gone.latency_hist) as e where not gone.compacted group by 1, 2, %3$s, e.key'
-      '    ) as b group by project_id, bucket, %3$s'
-      '  ) as h using (project_id, bucket, %3$s) returning 1), ',
-      i, coarser[i], k, cols, units[i], sums);
+    ups := ups || format('up%s as (insert into %I (%s) %s returning 1), ',
+      i, coarser[i], cols, sx_rollup_sum_sql('gone', dims, format('date_trunc(%L, bucket, ''UTC'')', units[i]), 'not compacted'));
   END LOOP;
   EXECUTE format(
-    'with dirty as (select distinct project_id, bucket, %2$s from %1$I where not compacted limit %6$s), '
-    'gone as (delete from %1$I t using dirty d where %5$s returning t.*), '
-    '%7$s'
-    'folded as (insert into %1$I (project_id, bucket, %2$s, %3$s, latency_hist, compacted) '
-    '  select s.*, coalesce(h.hist, ''{}''), true from ('
-    '    select project_id, bucket, %2$s, %4$s from gone group by project_id, bucket, %2$s'
-    '  ) as s left join ('
-    '    select project_id, bucket, %2$s, jsonb_object_agg(bin, c) as hist from ('
-    '      select project_id, bucket, %2$s, e.key as bin, sum(e.value::bigint) as c'
-    '      from gone, jsonb_each_text(gone.latency_hist) as e group by project_id, bucket, %2$s, e.key'
-    '    ) as b group by project_id, bucket, %2$s'
-    '  ) as h using (project_id, bucket, %2$s) returning 1) '
+    'with dirty as (select distinct project_id, bucket, %2$s from %1$I where not compacted limit %5$s), '
+    'gone as (delete from %1$I t using dirty d where %4$s returning t.*), '
+    '%6$s'
+    'folded as (insert into %1$I (%3$s, compacted) select x.*, true from (%7$s) as x returning 1) '
     'select count(*) from gone',
-    tbl, k, cols, sums, joins, max_keys, ups)
+    tbl, k, cols, joins, max_keys, ups, sx_rollup_sum_sql('gone', dims, 'bucket', 'true'))
   INTO n;
   RETURN n;
 END $$;
@@ -91,24 +103,10 @@ END $$;
 CREATE OR REPLACE FUNCTION sx_rollup_coarsen(src text, dst text, dims text[], unit text, project uuid DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
-  k text := array_to_string(dims, ', ');
-  sums text := 'sum(requests), sum(errors), sum(input_tokens), sum(output_tokens), sum(cached_input_tokens), sum(reasoning_tokens), '
-    'sum(cost_nanos), sum(unpriced), sum(duration_sum_ms), sum(ttft_sum_ms), sum(ttft_count), sum(retried), sum(fallbacks), sum(cache_hits)';
-  cols text := 'requests, errors, input_tokens, output_tokens, cached_input_tokens, reasoning_tokens, cost_nanos, unpriced, '
-    'duration_sum_ms, ttft_sum_ms, ttft_count, retried, fallbacks, cache_hits';
   n bigint;
 BEGIN
-  EXECUTE format(
-    'insert into %1$I (project_id, bucket, %2$s, %3$s, latency_hist) '
-    'select s.*, coalesce(h.hist, ''{}'') from ('
-    '  select project_id, date_trunc(%4$L, bucket, ''UTC'') as bucket, %2$s, %5$s from %6$I where $1 is null or project_id = $1 group by 1, 2, %2$s'
-    ') as s left join ('
-    '  select project_id, bucket, %2$s, jsonb_object_agg(bin, n) as hist from ('
-    '    select project_id, date_trunc(%4$L, bucket, ''UTC'') as bucket, %2$s, e.key as bin, sum(e.value::bigint) as n'
-    '    from %6$I, jsonb_each_text(latency_hist) as e where $1 is null or project_id = $1 group by 1, 2, %2$s, e.key'
-    '  ) as b group by project_id, bucket, %2$s'
-    ') as h using (project_id, bucket, %2$s)',
-    dst, k, cols, unit, sums, src)
+  EXECUTE format('insert into %I (%s) %s', dst, sx_rollup_columns(dims),
+    sx_rollup_sum_sql(src, dims, format('date_trunc(%L, bucket, ''UTC'')', unit), '$1 is null or project_id = $1'))
   USING project;
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;
