@@ -83,22 +83,17 @@ export class Exporter {
   /** Queues one event. Synchronous, O(1), never throws; ignored (and counted as dropped) after `shutdown()`. */
   enqueue(event: Event | Score): void {
     try {
-      if (this.closed) {
-        this.counters.dropped += 1;
-        return;
-      }
+      if (this.closed) return void (this.counters.dropped += 1);
       let json: string | undefined;
+      let why = "it is not a JSON object";
       try {
         json = JSON.stringify(event);
       } catch (err) {
-        this.counters.dropped += 1;
-        this.report(`Sextant exporter dropped an event it could not serialise: ${errText(err)}`);
-        return;
+        why = `it could not be serialised: ${errText(err)}`;
       }
       if (typeof json !== "string") {
         this.counters.dropped += 1;
-        this.report("Sextant exporter dropped an event that is not a JSON object");
-        return;
+        return this.report(`Sextant exporter dropped an event: ${why}`);
       }
       const overflow = this.queue.push({ json, bytes: Buffer.byteLength(json) });
       if (overflow > 0) {
