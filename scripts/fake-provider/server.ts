@@ -14,6 +14,8 @@ export type FakeProvider = {
   openaiBaseUrl: string;
   anthropicBaseUrl: string;
   requests: number;
+  /** Requests the client gave up on (closed the connection) before their answer was complete. */
+  cancelled: number;
   /** Changes the fault rates from the next request on (e.g. `{ server_error: 1 }`: hard down; `{}`: healthy again). */
   setFaults: (faults: ProviderOptions["faults"]) => void;
   close: () => Promise<void>;
@@ -21,10 +23,13 @@ export type FakeProvider = {
 
 export async function startFakeProvider(opts: ProviderOptions & { port?: number } = {}): Promise<FakeProvider> {
   const rand = seeded(opts.seed ?? 42);
-  const state = { requests: 0 };
+  const state = { requests: 0, cancelled: 0 };
   let faults = opts.faults;
   const server = http.createServer(async (req, res) => {
     state.requests++;
+    res.on("close", () => {
+      if (!res.writableFinished) state.cancelled++;
+    });
     try {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
@@ -56,6 +61,9 @@ export async function startFakeProvider(opts: ProviderOptions & { port?: number 
     anthropicBaseUrl: `${url}/anthropic`,
     get requests() {
       return state.requests;
+    },
+    get cancelled() {
+      return state.cancelled;
     },
     setFaults(next) {
       faults = next;

@@ -211,6 +211,7 @@ function streamed(r: Run, c: CallInput, out: Outcome, clear?: () => void): unkno
   const max = (r.e.retry?.maxAttempts ?? 1) - out.attempts;
   return resilientStream(out.value, {
     maxReopens: Math.max(0, max),
+    stopped: () => r.total?.stopped,
     reopen: async () => {
       const step = { model: current.model ?? r.model ?? "", target: current.target! };
       current = await modelStep(r, step, current.index, current.attempts + 1);

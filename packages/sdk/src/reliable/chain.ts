@@ -57,9 +57,11 @@ export function movesOn(r: Run, err: unknown): boolean {
   return r.e.fallbackOn.has("context_length") && isContextLengthError(err);
 }
 
-function invoke(r: Run, target: Target, params: Params, signal: AbortSignal | undefined, note: Note): unknown {
+function invoke(r: Run, target: Target, params: Params, signal: AbortSignal | undefined, note: Note, timeoutMs?: number): unknown {
   const options: Params = { ...r.options };
   if (signal) options.signal = signal; // linked to the app's own signal, if it gave one
+  // A client that times itself out: it cancels its request when this runs out (the app's own signal is passed as given).
+  if (timeoutMs !== undefined) options.timeout = typeof options.timeout === "number" ? Math.min(options.timeout, timeoutMs) : timeoutMs;
   // Our retry decides; the client's own retries would multiply the attempts.
   if (r.e.retry && options.maxRetries === undefined) options.maxRetries = 0;
   if (!r.scope) return target.invoke(params, options);
@@ -76,6 +78,8 @@ type ModelStep = { model: string; target: Target };
 export async function modelStep(r: Run, step: ModelStep, index: number, firstAttempt = 1): Promise<Outcome> {
   const params = step.target.mapReq ? step.target.mapReq(r.params, step.model) : index === 0 ? r.params : { ...r.params, model: step.model };
   const breaker = r.e.breakers?.of(step.target.provider, step.model);
+  // A stream's reading must stay cancellable by the total timeout: it always gets a signal.
+  const selfTimed = step.target.ownTimeout === true && !r.stream;
   let note: Note = {};
   let attempts = 0;
   const attempt = async (n: number) => {
@@ -98,7 +102,7 @@ export async function modelStep(r: Run, step: ModelStep, index: number, firstAtt
     }
     try {
       // The client's own promise is awaited as it is: wrapping it in `Promise.resolve` costs a turn.
-      const value = await (r.total ? r.total.attempt((signal) => invoke(r, step.target, params, signal, note), r.e.timeout.attemptMs) : invoke(r, step.target, params, undefined, note));
+      const value = await (r.total ? r.total.attempt((signal, ms) => invoke(r, step.target, params, signal, note, ms), r.e.timeout.attemptMs, selfTimed) : invoke(r, step.target, params, undefined, note));
       breaker?.success();
       return value;
     } catch (err) {

@@ -14,6 +14,8 @@ export type StreamHooks = {
   /** Opens the stream again; called only when nothing was passed to the app yet and the error is transient. */
   reopen?: () => Promise<unknown>;
   maxReopens: number;
+  /** Why the call was cut (total timeout, the app's signal), if it was: a stream that stopped then did not complete. */
+  stopped?: () => unknown;
   /** Once, when reading ends: every chunk the app saw, and whether the stream completed. */
   onEnd(chunks: unknown[], completed: boolean): void;
 };
@@ -47,10 +49,13 @@ async function* run(source: AsyncIterator<unknown>, hooks: StreamHooks): AsyncGe
           chunks.push(chunk);
           yield chunk;
         }
+        // A provider's stream ends quietly when its request is aborted: that is a cut, not the end of the answer.
+        const cut = hooks.stopped?.();
+        if (cut !== undefined) throw cut;
         completed = true;
         return;
       } catch (err) {
-        if (yielded || !hooks.reopen || reopens >= hooks.maxReopens || !classifyError(err, true).retryable) throw err;
+        if (yielded || hooks.stopped?.() !== undefined || !hooks.reopen || reopens >= hooks.maxReopens || !classifyError(err, true).retryable) throw err;
         reopens++;
         current = sourceOf((await hooks.reopen()) as StreamLike);
       }

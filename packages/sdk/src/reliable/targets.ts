@@ -7,9 +7,21 @@ export type Provider = "openai" | "anthropic";
 export type Target = {
   provider: Provider;
   invoke(params: Params, options: Params | undefined): unknown;
+  /** The client cancels its own request after the `timeout` request option (see `ownsTimeout`). */
+  ownTimeout?: boolean;
   mapReq?: (params: Params, model: string) => Params;
   mapRes?: (value: unknown) => unknown;
 };
+
+/**
+ * Whether `o` is an OpenAI or Anthropic SDK client (or one of its resources): those take a
+ * `timeout` request option and abort their own fetch when it runs out, so an attempt needs
+ * no signal of ours. Anything else (a hand-made client) is cancelled through a signal.
+ */
+export function ownsTimeout(o: object): boolean {
+  const client = (o as { _client?: object })._client ?? o;
+  return typeof (client as { fetchWithTimeout?: unknown }).fetchWithTimeout === "function";
+}
 
 /** The provider a recorded method belongs to. */
 export function providerOfPath(path: string): Provider {
@@ -37,12 +49,13 @@ export function methodAt(client: object, path: string): (params: Params, options
 export function targetFor(client: object, path: string): Target {
   const from = providerOfPath(path);
   const to = providerOf(client);
-  if (from === to) return { provider: to, invoke: methodAt(client, path) };
+  const ownTimeout = ownsTimeout(client);
+  if (from === to) return { provider: to, invoke: methodAt(client, path), ownTimeout };
   if (path === "chat.completions.create") {
-    return { provider: to, invoke: methodAt(client, "messages.create"), mapReq: chatToMessages, mapRes: (v) => messageToCompletion(v as never) };
+    return { provider: to, invoke: methodAt(client, "messages.create"), ownTimeout, mapReq: chatToMessages, mapRes: (v) => messageToCompletion(v as never) };
   }
   if (path === "messages.create") {
-    return { provider: to, invoke: methodAt(client, "chat.completions.create"), mapReq: messagesToChat, mapRes: (v) => completionToMessage(v as never) };
+    return { provider: to, invoke: methodAt(client, "chat.completions.create"), ownTimeout, mapReq: messagesToChat, mapRes: (v) => completionToMessage(v as never) };
   }
   throw new Error(`Cannot fall back from ${from} ${path} to ${to}: only chat requests are mapped between providers.`);
 }

@@ -14,14 +14,22 @@ function isThenable<T>(v: Thenable<T>): v is PromiseLike<T> {
 }
 
 /**
- * The cancellation of one call: its total timeout and the app's own signal. Each attempt
- * gets its own controller (aborted by its attempt timeout, by the total timeout or by the
- * app), so the underlying request is cancelled — one controller per attempt and none for
- * the call, since `AbortController`s and `AbortSignal.any` are what timeouts cost most.
+ * The cancellation of one call: its total timeout and the app's own signal.
+ *
+ * An attempt is cancelled one of two ways. A client that cancels its own request after a
+ * `timeout` request option (the OpenAI and Anthropic SDKs) is given that option, a
+ * millisecond past our own timer: no `AbortController` of ours, which with its signal and
+ * the listener the client adds to it was the largest cost of a timed call. Any other
+ * attempt (every stream, whose reading the total timeout must also cut) gets its own
+ * controller, aborted by its attempt timeout, by the total timeout or by the app.
+ * The total timer is armed only when such an attempt needs it; otherwise the total limit
+ * is read from the clock (`aborted`) and each attempt's timer stops at it.
  */
 export class CallDeadline {
-  /** Why the call was cut (a `TimeoutError`, or the app's abort reason); undefined while it runs. */
-  reason: unknown = undefined;
+  private why: unknown = undefined;
+  private cutDone = false;
+  /** `performance.now()` when the call is over; Infinity without a total timeout. */
+  private readonly endsAt: number;
   private current: AbortController | undefined;
   /** Rejects the running attempt at once (its work may ignore the signal). */
   private cut: ((reason: unknown) => void) | undefined;
@@ -29,69 +37,99 @@ export class CallDeadline {
   private onAbort: (() => void) | undefined;
 
   constructor(
-    totalMs: number | undefined,
+    private readonly totalMs: number | undefined,
     private readonly own?: AbortSignal,
   ) {
-    if (totalMs !== undefined && Number.isFinite(totalMs)) {
-      this.timer = setTimeout(() => this.abort(new TimeoutError("total", totalMs)), Math.max(0, totalMs));
-      this.timer.unref?.();
-    }
-    if (own?.aborted) this.reason = own.reason;
+    this.endsAt = totalMs !== undefined && Number.isFinite(totalMs) ? performance.now() + Math.max(0, totalMs) : Infinity;
+    if (own?.aborted) (this.why = own.reason), (this.cutDone = true);
     else if (own) own.addEventListener("abort", (this.onAbort = () => this.abort(own.reason)), { once: true });
+  }
+
+  /** Why the call was cut (a `TimeoutError`, or the app's abort reason); undefined while it runs. */
+  get reason(): unknown {
+    if (this.why === undefined && performance.now() >= this.endsAt) this.why = this.overTime();
+    return this.why;
+  }
+
+  /** The reason once the call was actively cut (its total timer fired, or the app aborted); undefined before. */
+  get stopped(): unknown {
+    return this.cutDone ? this.why : undefined;
   }
 
   get aborted(): boolean {
     return this.reason !== undefined;
   }
 
+  private overTime(): TimeoutError {
+    return new TimeoutError("total", this.totalMs!);
+  }
+
   private abort(reason: unknown): void {
-    if (this.reason !== undefined) return;
-    this.reason = reason ?? new Error("Aborted");
-    this.current?.abort(this.reason);
-    this.cut?.(this.reason);
+    if (this.cutDone) return;
+    this.cutDone = true;
+    this.why ??= reason ?? new Error("Aborted");
+    this.current?.abort(this.why);
+    this.cut?.(this.why);
+  }
+
+  private arm(): void {
+    if (this.timer !== undefined || this.endsAt === Infinity) return;
+    this.timer = setTimeout(() => this.abort(this.overTime()), Math.max(0, this.endsAt - performance.now()));
+    this.timer.unref?.();
   }
 
   /**
-   * Runs one attempt with a signal that aborts after `attemptMs`, with the call, or with the
-   * app; rejects with the reason when it fires even if `fn` ignored the signal. The signal
-   * stays bound to the call after the attempt (a stream keeps reading until `clear()`).
-   * A timeout rejects the attempt by calling its `reject` directly: an abort listener per
-   * attempt (added, then removed) cost more than the rest of the attempt's bookkeeping.
+   * Runs one attempt and rejects with the reason when its time is up, even if `fn` ignored
+   * the cancellation. `selfTimed`: `fn` passes the given `timeoutMs` to a client that cancels
+   * its own request (and gets no signal); otherwise it gets a signal that aborts after
+   * `attemptMs`, with the call, or with the app, and stays bound to the call after the
+   * attempt (a stream keeps reading until `clear()`). A timeout rejects the attempt by
+   * calling its `reject` directly: an abort listener per attempt cost more than the rest.
    */
-  attempt<T>(fn: (signal: AbortSignal | undefined) => Thenable<T>, attemptMs: number | undefined): Promise<T> {
+  attempt<T>(fn: (signal: AbortSignal | undefined, timeoutMs: number | undefined) => Thenable<T>, attemptMs: number | undefined, selfTimed = false): Promise<T> {
     const timed = attemptMs !== undefined && attemptMs > 0 && Number.isFinite(attemptMs);
-    if (!timed && this.timer === undefined && !this.own) return Promise.resolve(fn(undefined));
-    if (this.reason !== undefined) return Promise.reject(this.reason);
-    const c = new AbortController();
-    this.current = c;
+    if (!timed && this.endsAt === Infinity && !this.own) return Promise.resolve(fn(undefined, undefined));
+    const reason = this.reason;
+    if (reason !== undefined) return Promise.reject(reason);
+    const left = this.endsAt - performance.now();
+    const byTotal = left < (timed ? attemptMs : Infinity);
+    let c: AbortController | undefined;
+    if (!selfTimed) {
+      c = new AbortController();
+      this.current = c;
+      this.arm();
+    }
     return new Promise<T>((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const over = () => {
         clearTimeout(timer);
         if (this.cut === cut) this.cut = undefined;
       };
-      const cut = (reason: unknown) => {
+      const cut = (why: unknown) => {
         over();
-        reject(reason);
+        reject(why);
       };
       this.cut = cut;
-      if (timed) {
-        timer = setTimeout(() => {
-          const reason = new TimeoutError("attempt", attemptMs);
-          c.abort(reason);
-          cut(reason);
-        }, attemptMs);
+      // Our own timer for this attempt: at its timeout, or (self-timed) at the total limit if that comes first.
+      if (timed || (selfTimed && byTotal)) {
+        timer = setTimeout(
+          () => {
+            if (selfTimed && byTotal) return this.abort(this.overTime());
+            const why = new TimeoutError("attempt", attemptMs!);
+            c?.abort(why);
+            cut(why);
+          },
+          selfTimed && byTotal ? left : attemptMs,
+        );
         timer.unref?.();
       }
+      const failed = (err: unknown) => cut(c?.signal.aborted ? c.signal.reason : err);
       try {
-        const work = fn(c.signal);
+        const work = fn(c?.signal, selfTimed && (timed || byTotal) ? Math.ceil(byTotal ? left : attemptMs!) + 1 : undefined);
         if (!isThenable(work)) return (over(), resolve(work));
-        work.then(
-          (v) => (over(), resolve(v)),
-          (err: unknown) => cut(c.signal.aborted ? c.signal.reason : err),
-        );
+        work.then((v) => (over(), resolve(v)), failed);
       } catch (err) {
-        cut(c.signal.aborted ? c.signal.reason : err);
+        failed(err);
       }
     });
   }
