@@ -68,6 +68,16 @@ describe("timeouts cancel the underlying request", () => {
     expect(await cancelled(slow, before, 1)).toBe(1);
   });
 
+  it("a client's own shorter timeout still applies under the policy's longer one", async () => {
+    const before = provider.cancelled;
+    const ai = reliable(new OpenAI({ baseURL: provider.openaiBaseUrl, apiKey: "test", maxRetries: 0, timeout: 100 }), { timeout: { attemptMs: 5_000 } });
+    const t0 = performance.now();
+    const err = await ai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "hi" }] }, hang).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(await cancelled(provider, before, 1)).toBe(1);
+  });
+
   it("the app's own signal cancels the request and rejects with its reason", async () => {
     const before = provider.cancelled;
     const ai = reliable(openai(provider), { retry: { maxAttempts: 3 }, timeout: { attemptMs: 5_000, totalMs: 10_000 } });

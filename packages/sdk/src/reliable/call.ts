@@ -3,7 +3,9 @@ import { anthropicUsage } from "../anthropic.js";
 import { currentScope, runInScope, type Scope } from "../context.js";
 import type { Usage } from "../events.js";
 import { openaiUsage } from "../openai.js";
-import { chain, fallbacks, own, modelStep, primaryStep, type Outcome, type Run } from "./chain.js";
+import { chain, fallbacks } from "./chain.js";
+import { own, type Outcome, type Run } from "./run.js";
+import { modelStep, StepRun } from "./step.js";
 import { BudgetExceededError, ShedError, StructuredOutputError } from "./errors.js";
 import { applyGuards, type GuardVerdict } from "./guards.js";
 import type { Engine } from "./policy.js";
@@ -13,17 +15,18 @@ import { feedback, parseStructured, setParsed } from "./structured.js";
 import type { Params, Target } from "./targets.js";
 import { chunkText, answerText } from "./text.js";
 import { CallDeadline } from "./timeout.js";
+import type { CacheHit } from "./cache.js";
 
 export type CallInput = { e: Engine; env?: Recording; path: string; primary: Target; params: Params; options: Params | undefined; resolve: (client: object, path: string) => Target };
 
 /** One call through the policy, in its own scope so every event it records (attempts, fallbacks, its own) shares the trace. */
 export function reliableCall(c: CallInput): Promise<unknown> {
-  if (!c.env?.active) return pipeline(c, undefined);
+  if (!c.env?.active) return begin(c, undefined);
   const parent = currentScope();
   const scope: Scope = parent
     ? { traceId: parent.traceId, spanId: parent.spanId, sampled: parent.sampled, attrs: parent.attrs }
     : { traceId: randomUUID(), spanId: "", sampled: c.env.sampleNew(), attrs: {} };
-  const p = runInScope(scope, () => pipeline(c, scope));
+  const p = runInScope(scope, () => begin(c, scope));
   if (!parent) return p;
   const done = () => {
     if (scope.lastGenerationId) parent.lastGenerationId = scope.lastGenerationId;
@@ -43,7 +46,21 @@ function userOf(c: CallInput, scope: Scope | undefined): string | undefined {
   return (scope ? scope.attrs.userId : currentScope()?.attrs.userId) ?? c.e.userOf?.(p) ?? (typeof p.user === "string" ? p.user : undefined) ?? ((p.metadata as { user_id?: unknown } | undefined)?.user_id as string | undefined);
 }
 
-async function pipeline(c: CallInput, scope: Scope | undefined): Promise<unknown> {
+/** `pipeline`, its synchronous refusals (rate limit, budget) as rejections. */
+function begin(c: CallInput, scope: Scope | undefined): Promise<unknown> {
+  try {
+    return pipeline(c, scope);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+/**
+ * The checks before the call (per-user limit, budget, cache, limiter), then the call. Plain
+ * functions returning the call's promise, not async ones: an answer reaches the app through
+ * as few promise layers as possible (each costs a turn of the microtask queue).
+ */
+function pipeline(c: CallInput, scope: Scope | undefined): Promise<unknown> {
   const e = c.e;
   const r: Run = {
     e, env: c.env, provider: c.primary.provider, path: c.path, primary: c.primary, params: c.params, options: c.options,
@@ -59,24 +76,30 @@ async function pipeline(c: CallInput, scope: Scope | undefined): Promise<unknown
     }
   }
   if (e.budgets) budgetCheck(r);
-  if (e.cache) {
-    r.key = e.cache.keyOf(`${r.provider} ${c.path}`, r.params);
-    let hit = e.cache.ttlMs > 0 ? e.cache.peek(r.key, e.cache.ttlMs) : undefined;
-    if (hit instanceof Promise) hit = await hit;
-    if (hit && hit.stream === r.stream) {
-      own(r, { status: "ok", cacheHit: true, output: hit.stream ? undefined : hit.value, tags: ["cache:fresh"], metadata: { "reliable.cache": "fresh", "reliable.cacheAgeMs": Math.round(hit.ageMs) } });
-      return hit.stream ? replayStream(hit.value as unknown[]) : hit.value;
-    }
-  }
-  if (!e.limiter) return execute(r, c, noop);
-  try {
-    // A free slot is taken here and `execute` frees it: one promise layer fewer than `run`.
-    const release = e.limiter.slot();
-    return await (release ? execute(r, c, release) : e.limiter.run((free) => execute(r, c, free)));
-  } catch (err) {
+  if (!e.cache) return admit(r, c);
+  r.key = e.cache.keyOf(`${r.provider} ${c.path}`, r.params);
+  const hit = e.cache.ttlMs > 0 ? e.cache.peek(r.key, e.cache.ttlMs) : undefined;
+  return hit instanceof Promise ? hit.then((h) => served(r, c, h)) : served(r, c, hit);
+}
+
+/** A fresh cached answer, else the call. */
+function served(r: Run, c: CallInput, hit: CacheHit | undefined): Promise<unknown> {
+  if (!hit || hit.stream !== r.stream) return admit(r, c);
+  own(r, { status: "ok", cacheHit: true, output: hit.stream ? undefined : hit.value, tags: ["cache:fresh"], metadata: { "reliable.cache": "fresh", "reliable.cacheAgeMs": Math.round(hit.ageMs) } });
+  return Promise.resolve(hit.stream ? replayStream(hit.value as unknown[]) : hit.value);
+}
+
+/** The call once the limiter lets it run: a free slot at once, else queued or shed. */
+function admit(r: Run, c: CallInput): Promise<unknown> {
+  const limiter = r.e.limiter;
+  if (!limiter) return execute(r, c, noop);
+  // A free slot is taken here and `execute` frees it: one promise layer fewer than `run`.
+  const release = limiter.slot();
+  if (release) return execute(r, c, release);
+  return limiter.run((free) => execute(r, c, free)).catch((err: unknown) => {
     if (err instanceof ShedError && err.reason !== "rate_limit") own(r, { status: "error", error: { type: "shed", message: err.message, retryable: true }, tags: ["shed"], metadata: { "reliable.shed": err.reason } });
     throw err;
-  }
+  });
 }
 
 function budgetCheck(r: Run): void {
@@ -104,32 +127,61 @@ function budgetCheck(r: Run): void {
 
 const noop = () => undefined;
 
-/** The chain and the answer's last steps; frees the limiter slot (`release`, idempotent) on every way out. */
-async function execute(r: Run, c: CallInput, release: () => void): Promise<unknown> {
+/**
+ * The chain and the answer's last steps; frees the limiter slot (`release`, idempotent) on
+ * every way out. The first attempt is awaited right here: an answer on the first try passes
+ * one promise layer on its way to the app, a failure goes on to `recover`.
+ */
+function execute(r: Run, c: CallInput, release: () => void): Promise<unknown> {
   const end = () => {
     r.total?.clear();
     release();
   };
-  let out: Outcome;
+  let s: StepRun;
   try {
     r.total = new CallDeadline(r.e.timeout.totalMs, r.options?.signal as AbortSignal | undefined);
-    // `chain`, with its primary step awaited here (one async layer fewer for an answer on the first step).
-    try {
-      out = await primaryStep(r);
-    } catch (err) {
-      out = await fallbacks(r, c.resolve, err);
-    }
+    s = new StepRun(r, { model: r.model ?? "", target: r.primary }, 0);
   } catch (err) {
     end();
-    throw err;
+    return Promise.reject(err);
   }
+  return s.start(1).then(
+    (value) => {
+      s.ended(false);
+      return finish(r, c, s.outcome(value), end, release);
+    },
+    (err: unknown) => {
+      s.ended(true, err);
+      return recover(r, c, s, err, end, release);
+    },
+  );
+}
+
+/** The call after its first attempt failed: the primary step's retries, then the fallbacks. */
+async function recover(r: Run, c: CallInput, s: StepRun, err: unknown, end: () => void, release: () => void): Promise<unknown> {
+  let out: Outcome;
+  try {
+    try {
+      out = await s.rest(err);
+    } catch (last) {
+      out = await fallbacks(r, c.resolve, last);
+    }
+  } catch (last) {
+    end();
+    throw last;
+  }
+  return finish(r, c, out, end, release);
+}
+
+/** What the chain answered, delivered: a stream made resilient, or structured output, guards, cache and counts. */
+function finish(r: Run, c: CallInput, out: Outcome, end: () => void, release: () => void): unknown {
   if (r.stream && isStreamLike(out.value) && !out.local) {
     release(); // a stream holds its slot until its response started
     return streamed(r, c, out, end);
   }
+  if (r.e.json && !out.local) return answered(r, c, out).finally(end);
   try {
-    if (out.local) return out.value;
-    return r.e.json ? await answered(r, c, out) : settle(r, out, out.target?.mapRes ? out.target.mapRes(out.value) : out.value, out.note);
+    return out.local ? out.value : settle(r, out, out.target?.mapRes ? out.target.mapRes(out.value) : out.value, out.note);
   } finally {
     end();
   }

@@ -1,7 +1,7 @@
 import { reliableCall } from "./call.js";
 import { makeEngine, type ReliablePolicy } from "./policy.js";
 import type { Recording } from "./record.js";
-import { ownsTimeout, providerOfPath, targetFor, type Params, type Target } from "./targets.js";
+import { ownTimeoutOf, providerOfPath, targetFor, type Params, type Target } from "./targets.js";
 
 /** The methods the policy applies to; everything else on the client is passed through untouched. */
 const METHODS = new Set(["chat.completions.create", "responses.create", "embeddings.create", "messages.create"]);
@@ -37,7 +37,7 @@ export function reliable<T extends object>(client: T, policy: ReliablePolicy = {
         const at = path ? `${path}.${prop}` : prop;
         let out: unknown;
         if (typeof value === "function" && METHODS.has(at)) {
-          const primary: Target = { provider: providerOfPath(at), invoke: (params, options) => (value as (...a: unknown[]) => unknown).call(t, params, options), ownTimeout: ownsTimeout(t) };
+          const primary: Target = { provider: providerOfPath(at), invoke: (params, options) => (value as (...a: unknown[]) => unknown).call(t, params, options), ownTimeout: ownTimeoutOf(t) };
           out = (params: unknown, options?: unknown) => {
             if (typeof params !== "object" || params === null) return (value as (...a: unknown[]) => unknown).call(t, params, options);
             const p = reliableCall({ e: engine, env, path: at, primary, params: params as Params, options: options as Params | undefined, resolve });

@@ -7,20 +7,22 @@ export type Provider = "openai" | "anthropic";
 export type Target = {
   provider: Provider;
   invoke(params: Params, options: Params | undefined): unknown;
-  /** The client cancels its own request after the `timeout` request option (see `ownsTimeout`). */
-  ownTimeout?: boolean;
+  /** The client cancels its own request after the `timeout` request option; its configured timeout (see `ownTimeoutOf`). */
+  ownTimeout?: number;
   mapReq?: (params: Params, model: string) => Params;
   mapRes?: (value: unknown) => unknown;
 };
 
 /**
- * Whether `o` is an OpenAI or Anthropic SDK client (or one of its resources): those take a
- * `timeout` request option and abort their own fetch when it runs out, so an attempt needs
- * no signal of ours. Anything else (a hand-made client) is cancelled through a signal.
+ * When `o` is an OpenAI or Anthropic SDK client (or one of its resources), its configured
+ * timeout in ms: those clients take a `timeout` request option and abort their own fetch
+ * when it runs out, so an attempt needs no signal of ours. Undefined for anything else (a
+ * hand-made client), which is cancelled through a signal.
  */
-export function ownsTimeout(o: object): boolean {
-  const client = (o as { _client?: object })._client ?? o;
-  return typeof (client as { fetchWithTimeout?: unknown }).fetchWithTimeout === "function";
+export function ownTimeoutOf(o: object): number | undefined {
+  const client = ((o as { _client?: object })._client ?? o) as { fetchWithTimeout?: unknown; timeout?: unknown };
+  if (typeof client.fetchWithTimeout !== "function") return undefined;
+  return typeof client.timeout === "number" ? client.timeout : Infinity;
 }
 
 /** The provider a recorded method belongs to. */
@@ -49,7 +51,7 @@ export function methodAt(client: object, path: string): (params: Params, options
 export function targetFor(client: object, path: string): Target {
   const from = providerOfPath(path);
   const to = providerOf(client);
-  const ownTimeout = ownsTimeout(client);
+  const ownTimeout = ownTimeoutOf(client);
   if (from === to) return { provider: to, invoke: methodAt(client, path), ownTimeout };
   if (path === "chat.completions.create") {
     return { provider: to, invoke: methodAt(client, "messages.create"), ownTimeout, mapReq: chatToMessages, mapRes: (v) => messageToCompletion(v as never) };

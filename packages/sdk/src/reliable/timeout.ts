@@ -1,4 +1,7 @@
+import { classifyError } from "../classify.js";
 import { TimeoutError } from "./errors.js";
+
+const noop = () => undefined;
 
 export type TimeoutOptions = {
   /** Each attempt: until the answer (or, for a stream, its first byte) arrives. */
@@ -79,57 +82,93 @@ export class CallDeadline {
   }
 
   /**
-   * Runs one attempt and rejects with the reason when its time is up, even if `fn` ignored
-   * the cancellation. `selfTimed`: `fn` passes the given `timeoutMs` to a client that cancels
-   * its own request (and gets no signal); otherwise it gets a signal that aborts after
-   * `attemptMs`, with the call, or with the app, and stays bound to the call after the
-   * attempt (a stream keeps reading until `clear()`). A timeout rejects the attempt by
-   * calling its `reject` directly: an abort listener per attempt cost more than the rest.
+   * Runs one attempt; it rejects with a `TimeoutError` when its time is up.
+   *
+   * `selfTimed`: `fn` passes `timeoutMs` on to a client that cancels its own request then.
+   * The client's timeout error is the signal that time ran out (it becomes our
+   * `TimeoutError`), so such an attempt needs no signal and no timer of ours, only a
+   * listener-free promise layer, and one that rejects at once if the app aborts.
+   *
+   * Otherwise `fn` gets a signal that aborts after `attemptMs`, with the call, or with the
+   * app, and the attempt rejects then even if `fn` ignored it. The signal stays bound to
+   * the call after the attempt (a stream keeps reading until `clear()`).
    */
   attempt<T>(fn: (signal: AbortSignal | undefined, timeoutMs: number | undefined) => Thenable<T>, attemptMs: number | undefined, selfTimed = false): Promise<T> {
     const timed = attemptMs !== undefined && attemptMs > 0 && Number.isFinite(attemptMs);
     if (!timed && this.endsAt === Infinity && !this.own) return Promise.resolve(fn(undefined, undefined));
     const reason = this.reason;
     if (reason !== undefined) return Promise.reject(reason);
-    const left = this.endsAt - performance.now();
-    const byTotal = left < (timed ? attemptMs : Infinity);
-    let c: AbortController | undefined;
-    if (!selfTimed) {
-      c = new AbortController();
-      this.current = c;
-      this.arm();
-    }
-    return new Promise<T>((resolve, reject) => {
+    if (selfTimed) return this.selfTimed(fn, timed ? attemptMs : undefined);
+    const c = new AbortController();
+    this.current = c;
+    this.arm();
+    return this.cuttable<T>((failed) => {
+      const work = fn(c.signal, undefined);
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const over = () => {
-        clearTimeout(timer);
-        if (this.cut === cut) this.cut = undefined;
-      };
+      if (timed) {
+        timer = setTimeout(() => {
+          const why = new TimeoutError("attempt", attemptMs);
+          c.abort(why);
+          failed(why);
+        }, attemptMs);
+        timer.unref?.();
+      }
+      return { work, over: () => clearTimeout(timer), reason: () => (c.signal.aborted ? c.signal.reason : undefined) };
+    });
+  }
+
+  private selfTimed<T>(fn: (signal: undefined, timeoutMs: number | undefined) => Thenable<T>, attemptMs: number | undefined): Promise<T> {
+    const started = performance.now();
+    const left = this.endsAt - started;
+    const byTotal = left < (attemptMs ?? Infinity);
+    const limit = byTotal ? left : attemptMs;
+    // The client's timeout error once our limit passed is ours; an earlier one is the client's own (e.g. its configured timeout).
+    const timedOut = (err: unknown): unknown => {
+      if (limit === undefined || performance.now() - started < limit - 1 || classifyError(err).type !== "timeout") return err;
+      if (!byTotal) return new TimeoutError("attempt", attemptMs!);
+      this.abort(this.overTime());
+      return this.why;
+    };
+    const ms = limit === undefined ? undefined : Math.max(1, Math.ceil(limit));
+    if (!this.own) {
+      let work: Thenable<T>;
+      try {
+        work = fn(undefined, ms);
+      } catch (err) {
+        return Promise.reject(timedOut(err));
+      }
+      if (!isThenable(work)) return Promise.resolve(work);
+      return Promise.resolve(
+        work.then(undefined, (err: unknown) => {
+          throw timedOut(err);
+        }),
+      );
+    }
+    return this.cuttable<T>(() => ({ work: fn(undefined, ms), over: noop, reason: noop, map: timedOut }));
+  }
+
+  /** An attempt that `abort` (the total timer, the app's signal) rejects at once, whatever its work does. */
+  private cuttable<T>(begin: (failed: (why: unknown) => void) => { work: Thenable<T>; over: () => void; reason: () => unknown; map?: (err: unknown) => unknown }): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let over: () => void = noop;
       const cut = (why: unknown) => {
         over();
+        if (this.cut === cut) this.cut = undefined;
         reject(why);
       };
       this.cut = cut;
-      // Our own timer for this attempt: at its timeout, or (self-timed) at the total limit if that comes first.
-      if (timed || (selfTimed && byTotal)) {
-        timer = setTimeout(
-          () => {
-            if (selfTimed && byTotal) return this.abort(this.overTime());
-            const why = new TimeoutError("attempt", attemptMs!);
-            c?.abort(why);
-            cut(why);
-          },
-          selfTimed && byTotal ? left : attemptMs,
-        );
-        timer.unref?.();
-      }
-      const failed = (err: unknown) => cut(c?.signal.aborted ? c.signal.reason : err);
       try {
-        const work = fn(c?.signal, selfTimed && (timed || byTotal) ? Math.ceil(byTotal ? left : attemptMs!) + 1 : undefined);
-        if (!isThenable(work)) return (over(), resolve(work));
-        work.then((v) => (over(), resolve(v)), failed);
+        const a = begin(cut);
+        over = a.over;
+        const failed = (err: unknown) => cut(a.reason() ?? (a.map ? a.map(err) : err));
+        if (!isThenable(a.work)) return (over(), (this.cut = undefined), resolve(a.work));
+        a.work.then((v) => {
+          over();
+          if (this.cut === cut) this.cut = undefined;
+          resolve(v);
+        }, failed);
       } catch (err) {
-        failed(err);
+        cut(err);
       }
     });
   }
