@@ -20,9 +20,9 @@ export function wrapClient<T extends object>(client: T, hooks: Record<string, Me
         if (prop === "_client" && path !== "") return root;
         const value: unknown = Reflect.get(t, prop, t);
         if (typeof prop !== "string") return value;
-        const at = path ? `${path}.${prop}` : prop;
         const cached = cache.get(prop);
         if (cached !== undefined && cached.value === value) return cached.out;
+        const at = path ? `${path}.${prop}` : prop;
         let out: unknown = value;
         if (typeof value === "function") {
           const fn = value as (...args: unknown[]) => unknown;

@@ -237,7 +237,9 @@ function usageOf(value: unknown): Usage | undefined {
 }
 
 /** Counts what the call used against budgets and the user's token bucket. */
-function count(r: Run, out: { value: unknown; model?: string }, usage = usageOf(out.value)): void {
+function count(r: Run, out: { value: unknown; model?: string }, given?: Usage): void {
+  if (!r.e.budgets && !(r.e.users && r.who.userId)) return;
+  const usage = given ?? usageOf(out.value);
   if (!usage) return;
   if (r.e.budgets) {
     const usd = r.e.budgets.costOf(out.model ?? r.model, usage);
