@@ -20,13 +20,12 @@ function isThenable<T>(v: Thenable<T>): v is PromiseLike<T> {
  * The cancellation of one call: its total timeout and the app's own signal.
  *
  * An attempt is cancelled one of two ways. A client that cancels its own request after a
- * `timeout` request option (the OpenAI and Anthropic SDKs) is given that option, a
- * millisecond past our own timer: no `AbortController` of ours, which with its signal and
- * the listener the client adds to it was the largest cost of a timed call. Any other
- * attempt (every stream, whose reading the total timeout must also cut) gets its own
- * controller, aborted by its attempt timeout, by the total timeout or by the app.
- * The total timer is armed only when such an attempt needs it; otherwise the total limit
- * is read from the clock (`aborted`) and each attempt's timer stops at it.
+ * `timeout` request option (the OpenAI and Anthropic SDKs) is given the time the attempt has
+ * left, and its timeout error becomes our `TimeoutError`: no `AbortController`, timer or
+ * listener of ours, which were the largest cost of a timed call (ADR 0012). Any other attempt
+ * (every stream, whose reading the total timeout must also cut) gets its own controller,
+ * aborted by its attempt timeout, by the total timeout or by the app. The total timer is
+ * armed only when such an attempt needs it; otherwise the total limit is read from the clock.
  */
 export class CallDeadline {
   private why: unknown = undefined;
@@ -44,8 +43,10 @@ export class CallDeadline {
     private readonly own?: AbortSignal,
   ) {
     this.endsAt = totalMs !== undefined && Number.isFinite(totalMs) ? performance.now() + Math.max(0, totalMs) : Infinity;
-    if (own?.aborted) (this.why = own.reason), (this.cutDone = true);
-    else if (own) own.addEventListener("abort", (this.onAbort = () => this.abort(own.reason)), { once: true });
+    if (own?.aborted) {
+      this.why = own.reason;
+      this.cutDone = true;
+    } else if (own) own.addEventListener("abort", (this.onAbort = () => this.abort(own.reason)), { once: true });
   }
 
   /** Why the call was cut (a `TimeoutError`, or the app's abort reason); undefined while it runs. */
