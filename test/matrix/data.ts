@@ -12,64 +12,34 @@ import { storeSmallTrace } from "@/lib/requests/test-events";
 import { getTrace } from "@/lib/requests/trace";
 import { ingestEvents } from "@/lib/ingest/ingest";
 import { ingestScores } from "@/lib/scores/ingest";
-import { db, type Verb } from "./verb";
+import { db, readVerb, type Verb } from "./verb";
 
 export const DATA_VERBS: Record<string, Verb> = {
-  listRequests: {
-    action: "requests.read",
-    prepare: async (w) => {
-      await storeSmallTrace(w);
-      let ids: string[] = [];
-      return {
-        call: async (role) => (ids = (await listRequests(w.as(role), {})).items.map((i) => i.id)),
-        verify: async () => expect(ids).toEqual(["matrix-2", "matrix-1"]),
-      };
-    },
-  },
-  getRequest: {
-    action: "requests.read",
-    prepare: async (w) => {
-      await storeSmallTrace(w);
-      let id = "";
-      return {
-        call: async (role) => (id = (await getRequest(w.as(role), "matrix-1")).id),
-        verify: async () => expect(id).toBe("matrix-1"),
-      };
-    },
-  },
-  getTrace: {
-    action: "requests.read",
-    prepare: async (w) => {
-      await storeSmallTrace(w);
-      let spans: string[] = [];
-      return {
-        call: async (role) => (spans = (await getTrace(w.as(role), "matrix-trace")).spans.map((s) => s.id)),
-        verify: async () => expect(spans).toEqual(["matrix-1", "matrix-2"]),
-      };
-    },
-  },
-  queryMetrics: {
-    action: "requests.read",
-    prepare: async (w) => {
-      await storeSmallTrace(w);
-      let requests = 0;
-      return {
-        call: async (role) => (requests = (await queryMetrics(w.as(role), {})).groups[0]!.requests),
-        verify: async () => expect(requests).toBe(2),
-      };
-    },
-  },
-  listModelPrices: {
-    action: "settings.read",
-    prepare: async (w) => {
-      const price = await createModelPrice(w.as("owner"), { modelPattern: "matrix-listed", inputPerMTok: "1", outputPerMTok: "2" });
-      let ids: string[] = [];
-      return {
-        call: async (role) => (ids = (await listModelPrices(w.as(role))).map((p) => p.id)),
-        verify: async () => expect(ids).toEqual([price.id]),
-      };
-    },
-  },
+  listRequests: readVerb(
+    "requests.read",
+    (w) => storeSmallTrace(w).then(() => ["matrix-2", "matrix-1"]),
+    async (w, role) => (await listRequests(w.as(role), {})).items.map((i) => i.id),
+  ),
+  getRequest: readVerb(
+    "requests.read",
+    (w) => storeSmallTrace(w).then(() => "matrix-1"),
+    async (w, role) => (await getRequest(w.as(role), "matrix-1")).id,
+  ),
+  getTrace: readVerb(
+    "requests.read",
+    (w) => storeSmallTrace(w).then(() => ["matrix-1", "matrix-2"]),
+    async (w, role) => (await getTrace(w.as(role), "matrix-trace")).spans.map((s) => s.id),
+  ),
+  queryMetrics: readVerb(
+    "requests.read",
+    (w) => storeSmallTrace(w).then(() => 2),
+    async (w, role) => (await queryMetrics(w.as(role), {})).groups[0]!.requests,
+  ),
+  listModelPrices: readVerb(
+    "settings.read",
+    async (w) => [(await createModelPrice(w.as("owner"), { modelPattern: "matrix-listed", inputPerMTok: "1", outputPerMTok: "2" })).id],
+    async (w, role) => (await listModelPrices(w.as(role))).map((p) => p.id),
+  ),
   createModelPrice: {
     action: "settings.update",
     prepare: async (w) => ({

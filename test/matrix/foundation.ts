@@ -18,7 +18,7 @@ import { projectSettings } from "@/db/schema/settings";
 import { getProjectSettings } from "@/lib/settings/get";
 import { updateProjectSettings } from "@/lib/settings/update";
 import { addMember, orgCtx } from "@/test/factories";
-import { db, type Verb } from "./verb";
+import { db, readVerb, type Verb } from "./verb";
 
 export const FOUNDATION_VERBS: Record<string, Verb> = {
   createProject: {
@@ -47,16 +47,11 @@ export const FOUNDATION_VERBS: Record<string, Verb> = {
       };
     },
   },
-  listProjects: {
-    action: "project.read",
-    prepare: async (w) => {
-      let list: { id: string }[] = [];
-      return {
-        call: async (role) => (list = await listProjects(orgCtx(w.as(role)))),
-        verify: async () => expect(list.map((p) => p.id)).toEqual([w.projectId]),
-      };
-    },
-  },
+  listProjects: readVerb(
+    "project.read",
+    async (w) => [w.projectId],
+    async (w, role) => (await listProjects(orgCtx(w.as(role)))).map((p) => p.id),
+  ),
   createApiKey: {
     action: "api_key.create",
     prepare: async (w) => {
@@ -84,17 +79,11 @@ export const FOUNDATION_VERBS: Record<string, Verb> = {
       };
     },
   },
-  listApiKeys: {
-    action: "api_key.read",
-    prepare: async (w) => {
-      const key = await createApiKey(w.as("owner"), { name: "listed" });
-      let list: { id: string }[] = [];
-      return {
-        call: async (role) => (list = await listApiKeys(w.as(role))),
-        verify: async () => expect(list.map((k) => k.id)).toEqual([key.id]),
-      };
-    },
-  },
+  listApiKeys: readVerb(
+    "api_key.read",
+    async (w) => [(await createApiKey(w.as("owner"), { name: "listed" })).id],
+    async (w, role) => (await listApiKeys(w.as(role))).map((k) => k.id),
+  ),
   createInvite: {
     action: "member.invite",
     prepare: async (w) => {
@@ -147,16 +136,11 @@ export const FOUNDATION_VERBS: Record<string, Verb> = {
       };
     },
   },
-  listMembers: {
-    action: "member.read",
-    prepare: async (w) => {
-      let ids: string[] = [];
-      return {
-        call: async (role) => (ids = (await listMembers(orgCtx(w.as(role)))).members.map((m) => m.userId)),
-        verify: async () => expect(ids.sort()).toEqual(Object.values(w.users).map((u) => u.id).sort()),
-      };
-    },
-  },
+  listMembers: readVerb(
+    "member.read",
+    async (w) => Object.values(w.users).map((u) => u.id).sort(),
+    async (w, role) => (await listMembers(orgCtx(w.as(role)))).members.map((m) => m.userId).sort(),
+  ),
   listAudit: {
     action: "audit.read",
     prepare: async (w) => {
@@ -171,17 +155,11 @@ export const FOUNDATION_VERBS: Record<string, Verb> = {
       };
     },
   },
-  getProjectSettings: {
-    action: "settings.read",
-    prepare: async (w) => {
-      await updateProjectSettings(w.as("owner"), { retentionDays: 45 });
-      let days = 0;
-      return {
-        call: async (role) => (days = (await getProjectSettings(w.as(role))).retentionDays),
-        verify: async () => expect(days).toBe(45),
-      };
-    },
-  },
+  getProjectSettings: readVerb(
+    "settings.read",
+    (w) => updateProjectSettings(w.as("owner"), { retentionDays: 45 }).then(() => 45),
+    async (w, role) => (await getProjectSettings(w.as(role))).retentionDays,
+  ),
   updateProjectSettings: {
     action: "settings.update",
     prepare: async (w) => ({

@@ -21,20 +21,14 @@ import { listQueues } from "@/lib/review/list-queues";
 import { budgets } from "@/db/schema";
 import { createBudget } from "@/lib/budgets/create";
 import { listBudgets } from "@/lib/budgets/list";
-import { db, type Verb } from "./verb";
+import { db, readVerb, type Verb } from "./verb";
 
 export const OPERATE_VERBS: Record<string, Verb> = {
-  listFlags: {
-    action: "flags.read",
-    prepare: async (w) => {
-      await createFlag(w.as("owner"), { key: "matrix-listed", type: "boolean", variants: { on: true, off: false }, environments: {} });
-      let keys: string[] = [];
-      return {
-        call: async (role) => (keys = (await listFlags(w.as(role))).map((f) => f.key)),
-        verify: async () => expect(keys).toEqual(["matrix-listed"]),
-      };
-    },
-  },
+  listFlags: readVerb(
+    "flags.read",
+    (w) => createFlag(w.as("owner"), { key: "matrix-listed", type: "boolean", variants: { on: true, off: false }, environments: {} }).then(() => ["matrix-listed"]),
+    async (w, role) => (await listFlags(w.as(role))).map((f) => f.key),
+  ),
   createFlag: {
     action: "flags.write",
     prepare: async (w) => ({
@@ -42,14 +36,11 @@ export const OPERATE_VERBS: Record<string, Verb> = {
       verify: async () => expect((await db().select().from(flags).where(eq(flags.projectId, w.projectId))).map((f) => f.key)).toEqual(["matrix-created"]),
     }),
   },
-  listPrompts: {
-    action: "prompts.read",
-    prepare: async (w) => {
-      await createPrompt(w.as("owner"), { name: "matrix-listed", type: "text", prompt: "Hello {{name}}" });
-      let names: string[] = [];
-      return { call: async (role) => (names = (await listPrompts(w.as(role))).map((p) => p.name)), verify: async () => expect(names).toEqual(["matrix-listed"]) };
-    },
-  },
+  listPrompts: readVerb(
+    "prompts.read",
+    (w) => createPrompt(w.as("owner"), { name: "matrix-listed", type: "text", prompt: "Hello {{name}}" }).then(() => ["matrix-listed"]),
+    async (w, role) => (await listPrompts(w.as(role))).map((p) => p.name),
+  ),
   createPrompt: {
     action: "prompts.write",
     prepare: async (w) => ({
@@ -75,14 +66,11 @@ export const OPERATE_VERBS: Record<string, Verb> = {
       verify: async () => expect(await getPromptSettings(w.as("owner"))).toEqual({ membersMayDeployProduction: true }),
     }),
   },
-  listAlertRules: {
-    action: "alerts.read",
-    prepare: async (w) => {
-      await createAlertRule(w.as("owner"), { name: "matrix-listed", metric: "error_rate", condition: { op: ">", threshold: 0.1 }, windowSeconds: 300 });
-      let names: string[] = [];
-      return { call: async (role) => (names = (await listAlertRules(w.as(role))).map((r) => r.name)), verify: async () => expect(names).toEqual(["matrix-listed"]) };
-    },
-  },
+  listAlertRules: readVerb(
+    "alerts.read",
+    (w) => createAlertRule(w.as("owner"), { name: "matrix-listed", metric: "error_rate", condition: { op: ">", threshold: 0.1 }, windowSeconds: 300 }).then(() => ["matrix-listed"]),
+    async (w, role) => (await listAlertRules(w.as(role))).map((r) => r.name),
+  ),
   createAlertRule: {
     action: "alerts.write",
     prepare: async (w) => ({
@@ -90,17 +78,11 @@ export const OPERATE_VERBS: Record<string, Verb> = {
       verify: async () => expect((await db().select().from(alertRules).where(eq(alertRules.projectId, w.projectId))).map((r) => r.name)).toEqual(["matrix-created"]),
     }),
   },
-  listReviewQueues: {
-    action: "review.read",
-    prepare: async (w) => {
-      await createQueue(w.as("owner"), { name: "matrix-listed", rubric: [{ name: "ok", type: "boolean" }] });
-      let names: string[] = [];
-      return {
-        call: async (role) => (names = (await listQueues(w.as(role))).map((q) => q.name)),
-        verify: async () => expect(names).toEqual(["matrix-listed"]),
-      };
-    },
-  },
+  listReviewQueues: readVerb(
+    "review.read",
+    (w) => createQueue(w.as("owner"), { name: "matrix-listed", rubric: [{ name: "ok", type: "boolean" }] }).then(() => ["matrix-listed"]),
+    async (w, role) => (await listQueues(w.as(role))).map((q) => q.name),
+  ),
   createReviewQueue: {
     action: "review.write",
     prepare: async (w) => ({
@@ -124,14 +106,11 @@ export const OPERATE_VERBS: Record<string, Verb> = {
       };
     },
   },
-  listBudgets: {
-    action: "budgets.read",
-    prepare: async (w) => {
-      await createBudget(w.as("owner"), { name: "matrix-listed", scope: "project", period: "day", limitUsd: 5, enforcement: "hard" });
-      let names: string[] = [];
-      return { call: async (role) => (names = (await listBudgets(w.as(role))).budgets.map((b) => b.name)), verify: async () => expect(names).toEqual(["matrix-listed"]) };
-    },
-  },
+  listBudgets: readVerb(
+    "budgets.read",
+    (w) => createBudget(w.as("owner"), { name: "matrix-listed", scope: "project", period: "day", limitUsd: 5, enforcement: "hard" }).then(() => ["matrix-listed"]),
+    async (w, role) => (await listBudgets(w.as(role))).budgets.map((b) => b.name),
+  ),
   createBudget: {
     action: "budgets.write",
     prepare: async (w) => ({

@@ -1,4 +1,5 @@
 // One verb of the permission matrix test (lib/auth/matrix.test.ts).
+import { expect } from "vitest";
 import type { Action, Role } from "@/lib/auth/permissions";
 import { testDb } from "@/test/db";
 import type { World } from "@/test/factories";
@@ -14,3 +15,15 @@ export type Verb = {
 };
 
 export const db = () => testDb();
+
+/** A read verb: `seed` sets up as the owner and gives what `read`, run as the role under test, must return. */
+export function readVerb<T>(action: Action, seed: (w: World) => Promise<T>, read: (w: World, role: Role) => Promise<T>): Verb {
+  return {
+    action,
+    prepare: async (w) => {
+      const expected = await seed(w);
+      let got: T | undefined;
+      return { call: async (role) => (got = await read(w, role)), verify: async () => expect(got).toEqual(expected) };
+    },
+  };
+}
